@@ -1,0 +1,3 @@
+//! Integration tests: one test binary (see `Cargo.toml`, `autotests = false`).
+
+mod golden;
