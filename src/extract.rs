@@ -100,7 +100,15 @@ impl Extractor {
     /// Runs every stage over `article`.
     pub fn extract(&self, article: &Article) -> Extraction {
         let _ = &self.inner;
-        let _doc = Document::new(&article.text);
-        Extraction::default()
+        let doc = Document::new(&article.text);
+        let mut x = Extraction::default();
+        let input = crate::event::Input {
+            entities: &x.entities,
+            money: &x.money,
+            dates: &x.dates,
+            ..Default::default()
+        };
+        x.events = crate::event::find_events(&doc, &input);
+        x
     }
 }

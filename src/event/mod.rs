@@ -1,9 +1,48 @@
 //! Typed business events assembled from entities, amounts and dates.
 //!
-//! (Filled in by the events issue.)
+//! [`find_events`] reads each sentence for a trigger (`investe`, `l'acquisizione di`,
+//! `un contratto da 38 miliardi con`, `ha presentato`, `vale`, `ristrutturazione`; the lexicons are
+//! in `data/events/`), fills the agent and target from Italian syntax cues (subject, `in X`,
+//! `da X` in the passive voice, `tra X e Y`, `con X`), resolves role nouns (`la startup`,
+//! `il gruppo di Mark Zuckerberg`) and epithets to canonical names, attaches the amount and the
+//! date, and reads the report's status (`in trattativa`, `secondo indiscrezioni`, `ha firmato`)
+//! and hedging (`potrebbe`, `sarebbe`). Events stated twice in an article are merged.
+//!
+//! # Examples
+//!
+//! ```
+//! use cronaca::event::{find_events, Input, EventType};
+//! use cronaca::gazetteer::{EntityKind, EntityMention};
+//! use cronaca::token::Document;
+//! use cronaca::Span;
+//!
+//! let text = "Amazon investe in OpenAI.";
+//! let company = |s: usize, e: usize, name: &str| EntityMention {
+//!     span: Span::new(s, e),
+//!     text: text[s..e].to_string(),
+//!     kind: EntityKind::Company,
+//!     id: name.to_lowercase(),
+//!     name: name.to_string(),
+//! };
+//! let entities = [company(0, 6, "Amazon"), company(18, 24, "OpenAI")];
+//! let doc = Document::new(text);
+//! let events = find_events(&doc, &Input { entities: &entities, ..Input::default() });
+//! assert_eq!(events.len(), 1);
+//! assert_eq!(events[0].kind, EventType::Investment);
+//! assert_eq!(events[0].agent.as_deref(), Some("Amazon"));
+//! assert_eq!(events[0].target.as_deref(), Some("OpenAI"));
+//! ```
 
-use crate::money::Currency;
+mod assemble;
+mod cues;
+
+pub use cues::Lexicon;
+
+use crate::date::DateMention;
+use crate::gazetteer::EntityMention;
+use crate::money::{Currency, Money, Qualifier};
 use crate::span::Span;
+use crate::token::Document;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +113,9 @@ impl Status {
 }
 
 /// One typed business event.
+///
+/// The first fields are those of the JSONL contract (`type`, `agent`, `target`, `amount`,
+/// `currency`, `status`, `start`, `end`); the others explain where the event comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// What happened.
@@ -90,35 +132,149 @@ pub struct Event {
     pub currency: Option<Currency>,
     /// How sure the report is.
     pub status: Option<Status>,
-    /// The evidence: the sentence or clause stating the event.
+    /// The evidence: the sentence stating the event.
     #[serde(flatten)]
     pub span: Span,
+    /// True when the report hedges (`potrebbe`, `sarebbe`, the conditional mood).
+    #[serde(default)]
+    pub hedged: bool,
+    /// The amount's qualifier (`oltre` → over).
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    /// The TIMEX3 value of the event's date (`2025-10`), when the text gives one.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Indices into the extraction's entity list of the mentions filling agent and target.
+    #[serde(default)]
+    pub entities: Vec<usize>,
+    /// Index into the extraction's money list of the amount.
+    #[serde(default)]
+    pub money: Option<usize>,
+    /// Index into the extraction's date list of the date.
+    #[serde(default)]
+    pub date: Option<usize>,
 }
 
-/// One human-readable line for an event: `investment · Amazon → OpenAI · 10000000000 USD · talks`.
+/// A coreferent expression found by another stage, such as an epithet
+/// (`il colosso di Seattle` → Amazon), that event roles may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coreferent<'a> {
+    /// Where the expression is.
+    pub span: Span,
+    /// The entity's stable id.
+    pub id: &'a str,
+    /// The entity's canonical name.
+    pub name: &'a str,
+}
+
+/// Links between entities that coreference needs: who leads a company, who makes a chip.
+///
+/// Implemented by the gazetteer; [`NoRelations`] knows none.
+pub trait Relations {
+    /// The company (id, canonical name) that a person leads or founded.
+    fn company_of_person(&self, person_id: &str) -> Option<(&str, &str)>;
+    /// The company (id, canonical name) that makes a chip.
+    fn maker_of(&self, chip_id: &str) -> Option<(&str, &str)>;
+}
+
+/// A [`Relations`] that knows no links.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoRelations;
+
+impl Relations for NoRelations {
+    fn company_of_person(&self, _: &str) -> Option<(&str, &str)> {
+        None
+    }
+    fn maker_of(&self, _: &str) -> Option<(&str, &str)> {
+        None
+    }
+}
+
+/// What the earlier stages found in one article, as event assembly reads it.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    /// Companies, chips and persons (sorted by position).
+    pub entities: &'a [EntityMention],
+    /// Epithets and other coreferent expressions.
+    pub epithets: &'a [Coreferent<'a>],
+    /// Monetary amounts (sorted by position).
+    pub money: &'a [Money],
+    /// Temporal expressions (sorted by position).
+    pub dates: &'a [DateMention],
+    /// Person → company and chip → maker links.
+    pub relations: &'a dyn Relations,
+}
+
+impl Default for Input<'_> {
+    fn default() -> Self {
+        Input { entities: &[], epithets: &[], money: &[], dates: &[], relations: &NoRelations }
+    }
+}
+
+impl std::fmt::Debug for Input<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Input")
+            .field("entities", &self.entities.len())
+            .field("epithets", &self.epithets.len())
+            .field("money", &self.money.len())
+            .field("dates", &self.dates.len())
+            .finish()
+    }
+}
+
+/// Finds the business events of a document with the embedded lexicons.
+///
+/// Infallible: text that states no event gives an empty list. See the [module docs](self).
+pub fn find_events(doc: &Document, input: &Input<'_>) -> Vec<Event> {
+    find_events_with(doc, input, Lexicon::embedded())
+}
+
+/// Finds the business events of a document with the given lexicons.
+pub fn find_events_with(doc: &Document, input: &Input<'_>, lexicon: &Lexicon) -> Vec<Event> {
+    assemble::run(doc, input, lexicon)
+}
+
+/// One human-readable line for an event: `investment · Amazon → OpenAI · >10 mld USD · talks · 2025-12`.
+///
+/// Qualifiers print as `>` (over), `≥` (at least), `~` (about), `<` (under), `≤` (up to);
+/// a hedged report ends with `· hedged`.
 ///
 /// # Examples
 ///
 /// ```
 /// use cronaca::event::{summary, Event, EventType, Status};
+/// use cronaca::money::{Currency, Qualifier};
 ///
 /// let e = Event {
 ///     kind: EventType::Investment,
 ///     agent: Some("Amazon".into()),
 ///     target: Some("OpenAI".into()),
 ///     amount: Some(10_000_000_000u64.into()),
-///     currency: Some(cronaca::money::Currency::USD),
+///     currency: Some(Currency::USD),
 ///     status: Some(Status::Talks),
 ///     span: cronaca::Span::new(0, 10),
+///     hedged: false,
+///     qualifier: Some(Qualifier::Over),
+///     when: Some("2025-12".into()),
+///     entities: vec![],
+///     money: None,
+///     date: None,
 /// };
-/// assert_eq!(summary(&e), "investment · Amazon → OpenAI · 10000000000 USD · talks");
+/// assert_eq!(summary(&e), "investment · Amazon → OpenAI · >10 mld USD · talks · 2025-12");
 /// ```
 pub fn summary(e: &Event) -> String {
     let name = |n: &Option<String>| n.clone().unwrap_or_else(|| "?".into());
-    let kind = e.kind.as_str();
-    let mut s = format!("{kind} · {} → {}", name(&e.agent), name(&e.target));
+    let mut s = format!("{} · {} → {}", e.kind.as_str(), name(&e.agent), name(&e.target));
     if let Some(a) = e.amount {
-        s.push_str(&format!(" · {a}"));
+        let q = match e.qualifier {
+            Some(Qualifier::Over) => ">",
+            Some(Qualifier::AtLeast) => "≥",
+            Some(Qualifier::About) => "~",
+            Some(Qualifier::Under) => "<",
+            Some(Qualifier::UpTo) => "≤",
+            None => "",
+        };
+        s.push_str(&format!(" · {q}{}", short_amount(a)));
         if let Some(c) = e.currency {
             s.push_str(&format!(" {c}"));
         }
@@ -126,5 +282,27 @@ pub fn summary(e: &Event) -> String {
     if let Some(st) = e.status {
         s.push_str(&format!(" · {}", st.as_str()));
     }
+    if let Some(w) = &e.when {
+        s.push_str(&format!(" · {w}"));
+    }
+    if e.hedged {
+        s.push_str(" · hedged");
+    }
     s
 }
+
+/// `10000000000` → `10 mld`, `1300000000` → `1,3 mld`, `950000000` → `950 mln`.
+fn short_amount(a: Decimal) -> String {
+    let (scaled, unit) = if a.abs() >= Decimal::from(1_000_000_000u64) {
+        (a / Decimal::from(1_000_000_000u64), " mld")
+    } else if a.abs() >= Decimal::from(1_000_000u64) {
+        (a / Decimal::from(1_000_000u64), " mln")
+    } else {
+        (a, "")
+    };
+    let text = scaled.round_dp(2).normalize().to_string().replace('.', ",");
+    format!("{text}{unit}")
+}
+
+#[cfg(test)]
+mod tests;

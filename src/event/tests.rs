@@ -1,0 +1,596 @@
+//! Event assembly tests: sentences written for these tests, inputs built by hand.
+
+use super::*;
+use crate::gazetteer::EntityKind;
+use crate::money::Qualifier;
+
+/// A tiny gazetteer for the tests: surface, kind, id, canonical name.
+const NAMES: &[(&str, EntityKind, &str, &str)] = &[
+    ("Amazon Web Services", EntityKind::Company, "aws", "Amazon Web Services"),
+    ("AWS", EntityKind::Company, "aws", "Amazon Web Services"),
+    ("Amazon", EntityKind::Company, "amazon", "Amazon"),
+    ("OpenAI", EntityKind::Company, "openai", "OpenAI"),
+    ("Microsoft", EntityKind::Company, "microsoft", "Microsoft"),
+    ("Anthropic", EntityKind::Company, "anthropic", "Anthropic"),
+    ("Nvidia", EntityKind::Company, "nvidia", "Nvidia"),
+    ("Oracle", EntityKind::Company, "oracle", "Oracle"),
+    ("Meta", EntityKind::Company, "meta", "Meta"),
+    ("Intel", EntityKind::Company, "intel", "Intel"),
+    ("SoftBank", EntityKind::Company, "softbank", "SoftBank Group"),
+    ("Ampere", EntityKind::Company, "ampere", "Ampere Computing"),
+    ("Tesla", EntityKind::Company, "tesla", "Tesla"),
+    ("Samsung", EntityKind::Company, "samsung", "Samsung Electronics"),
+    ("Google", EntityKind::Company, "google", "Google"),
+    ("MediaTek", EntityKind::Company, "mediatek", "MediaTek"),
+    ("Reuters", EntityKind::Company, "reuters", "Reuters"),
+    ("Scale AI", EntityKind::Company, "scale", "Scale AI"),
+    ("Mistral", EntityKind::Company, "mistral", "Mistral AI"),
+    ("ASML", EntityKind::Company, "asml", "ASML"),
+    ("xAI", EntityKind::Company, "xai", "xAI"),
+    ("Leonardo", EntityKind::Company, "leonardo", "Leonardo"),
+    ("Iveco Defence", EntityKind::Company, "idv", "Iveco Defence Vehicles"),
+    ("Silver Lake", EntityKind::Company, "silverlake", "Silver Lake"),
+    ("Altera", EntityKind::Company, "altera", "Altera"),
+    ("Stellantis", EntityKind::Company, "stellantis", "Stellantis"),
+    ("Prysmian", EntityKind::Company, "prysmian", "Prysmian"),
+    ("Encore Wire", EntityKind::Company, "encore", "Encore Wire"),
+    ("Mps", EntityKind::Company, "mps", "Banca Monte dei Paschi di Siena"),
+    ("Mediobanca", EntityKind::Company, "mediobanca", "Mediobanca"),
+    ("Dell", EntityKind::Company, "dell", "Dell Technologies"),
+    ("Trainium", EntityKind::Chip, "trainium", "Trainium"),
+    ("Blackwell", EntityKind::Chip, "blackwell", "Blackwell"),
+    ("Rubin", EntityKind::Chip, "rubin", "Rubin"),
+    ("M5", EntityKind::Chip, "m5", "M5"),
+    ("Sam Altman", EntityKind::Person, "altman", "Sam Altman"),
+    ("Masayoshi Son", EntityKind::Person, "son", "Masayoshi Son"),
+    ("Mark Zuckerberg", EntityKind::Person, "zuckerberg", "Mark Zuckerberg"),
+    ("Elon Musk", EntityKind::Person, "musk", "Elon Musk"),
+];
+
+const EPITHETS: &[(&str, &str, &str)] = &[
+    ("il colosso di Seattle", "amazon", "Amazon"),
+    ("il gigante di Santa Clara", "nvidia", "Nvidia"),
+    ("la casa di Cupertino", "apple", "Apple"),
+];
+
+struct Rel;
+
+impl Relations for Rel {
+    fn company_of_person(&self, id: &str) -> Option<(&str, &str)> {
+        match id {
+            "altman" => Some(("openai", "OpenAI")),
+            "son" => Some(("softbank", "SoftBank Group")),
+            "zuckerberg" => Some(("meta", "Meta")),
+            "musk" => Some(("tesla", "Tesla")),
+            _ => None,
+        }
+    }
+    fn maker_of(&self, id: &str) -> Option<(&str, &str)> {
+        match id {
+            "trainium" => Some(("aws", "Amazon Web Services")),
+            "blackwell" | "rubin" => Some(("nvidia", "Nvidia")),
+            "m5" => Some(("apple", "Apple")),
+            _ => None,
+        }
+    }
+}
+
+fn word_at(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+fn entities(text: &str) -> Vec<EntityMention> {
+    let mut taken = vec![false; text.len()];
+    let mut out = Vec::new();
+    for &(surface, kind, id, name) in NAMES {
+        for (s, _) in text.match_indices(surface) {
+            let e = s + surface.len();
+            if !word_at(text, s, e) || taken[s..e].iter().any(|t| *t) {
+                continue;
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+            out.push(EntityMention {
+                span: Span::new(s, e),
+                text: surface.to_string(),
+                kind,
+                id: id.to_string(),
+                name: name.to_string(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn epithets(text: &str) -> Vec<Coreferent<'static>> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    for &(surface, id, name) in EPITHETS {
+        for (s, _) in lower.match_indices(&surface.to_lowercase()) {
+            out.push(Coreferent { span: Span::new(s, s + surface.len()), id, name });
+        }
+    }
+    out
+}
+
+fn money(text: &str, items: &[(&str, &str, Option<Qualifier>)]) -> Vec<Money> {
+    let mut out: Vec<Money> = items
+        .iter()
+        .map(|&(surface, amount, qualifier)| {
+            let s =
+                text.find(surface).unwrap_or_else(|| panic!("help: money {surface:?} not in the test text"));
+            Money {
+                span: Span::new(s, s + surface.len()),
+                text: surface.to_string(),
+                amount: Some(amount.parse().unwrap()),
+                amount_max: None,
+                currency: Some(if surface.contains("euro") { Currency::EUR } else { Currency::USD }),
+                currency_explicit: true,
+                qualifier,
+                vague: false,
+            }
+        })
+        .collect();
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn dates(text: &str, items: &[(&str, &str)]) -> Vec<DateMention> {
+    items
+        .iter()
+        .map(|&(surface, value)| {
+            let s =
+                text.find(surface).unwrap_or_else(|| panic!("help: date {surface:?} not in the test text"));
+            DateMention {
+                span: Span::new(s, s + surface.len()),
+                text: surface.to_string(),
+                value: value.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// type, agent, target, amount
+type Want = (EventType, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+type Got = (EventType, Option<String>, Option<String>, Option<String>);
+
+struct Case {
+    text: &'static str,
+    money: &'static [(&'static str, &'static str, Option<Qualifier>)],
+    dates: &'static [(&'static str, &'static str)],
+    want: &'static [Want],
+}
+
+fn run(text: &str, m: &[(&str, &str, Option<Qualifier>)], d: &[(&str, &str)]) -> Vec<Event> {
+    let ents = entities(text);
+    let eps = epithets(text);
+    let money = money(text, m);
+    let dates = dates(text, d);
+    let doc = Document::new(text);
+    let input = Input { entities: &ents, epithets: &eps, money: &money, dates: &dates, relations: &Rel };
+    let events = find_events(&doc, &input);
+    for e in &events {
+        assert!(text.get(e.span.start..e.span.end).is_some(), "evidence span must be on char boundaries");
+        assert!(e.entities.iter().all(|&i| i < ents.len()));
+        assert!(e.money.is_none_or(|i| i < money.len()));
+        assert!(e.date.is_none_or(|i| i < dates.len()));
+    }
+    events
+}
+
+fn check(cases: &[Case]) {
+    for c in cases {
+        let events = run(c.text, c.money, c.dates);
+        let mut got: Vec<Got> = events
+            .iter()
+            .map(|e| (e.kind, e.agent.clone(), e.target.clone(), e.amount.map(|a| a.to_string())))
+            .collect();
+        let mut want: Vec<_> = c
+            .want
+            .iter()
+            .map(|&(k, a, t, m)| (k, a.map(String::from), t.map(String::from), m.map(String::from)))
+            .collect();
+        got.sort_by_key(|x| format!("{x:?}"));
+        want.sort_by_key(|x| format!("{x:?}"));
+        assert_eq!(got, want, "\n  text: {}\n  help: see src/event/assemble.rs `fill`", c.text);
+    }
+}
+
+use EventType::*;
+
+const B: Option<Qualifier> = None;
+
+#[test]
+fn investments_in_both_voices_and_nominal_forms() {
+    check(&[
+        Case {
+            text: "Amazon investe 4 miliardi di dollari in Anthropic.",
+            money: &[("4 miliardi di dollari", "4000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("Anthropic"), Some("4000000000"))],
+        },
+        Case {
+            text: "OpenAI ha ricevuto da Microsoft un nuovo investimento da 2 miliardi di dollari.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Microsoft"), Some("OpenAI"), Some("2000000000"))],
+        },
+        Case {
+            text: "L'investimento di Amazon in OpenAI supererebbe i 10 miliardi di dollari.",
+            money: &[("10 miliardi di dollari", "10000000000", Some(Qualifier::Over))],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("OpenAI"), Some("10000000000"))],
+        },
+        Case {
+            text: "Nvidia e SoftBank sono entrati nel capitale di Intel.",
+            money: &[],
+            dates: &[],
+            want: &[
+                (Investment, Some("Nvidia"), Some("Intel"), None),
+                (Investment, Some("SoftBank Group"), Some("Intel"), None),
+            ],
+        },
+        Case {
+            text: "Il governo americano metterà sul piatto 9 miliardi di dollari per rilevare titoli di Intel.",
+            money: &[("9 miliardi di dollari", "9000000000", B)],
+            dates: &[],
+            want: &[(Investment, None, Some("Intel"), Some("9000000000"))],
+        },
+        Case {
+            text: "OpenAI è in trattativa con Amazon per un investimento che potrebbe superare i 10 miliardi di dollari.",
+            money: &[("10 miliardi di dollari", "10000000000", Some(Qualifier::Over))],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("OpenAI"), Some("10000000000"))],
+        },
+        Case {
+            text: "Meta punta su Scale AI. Il gruppo di Mark Zuckerberg verserà 15 miliardi di dollari per una quota \
+                   del 49% nella società.",
+            money: &[("15 miliardi di dollari", "15000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Meta"), Some("Scale AI"), Some("15000000000"))],
+        },
+    ]);
+}
+
+#[test]
+fn acquisitions_active_passive_nominal_and_stakes() {
+    check(&[
+        Case {
+            text: "Leonardo compra Iveco Defence per 1,7 miliardi di euro.",
+            money: &[("1,7 miliardi di euro", "1700000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Leonardo"), Some("Iveco Defence Vehicles"), Some("1700000000"))],
+        },
+        Case {
+            text: "Una quota di Altera è stata acquisita da Silver Lake.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Silver Lake"), Some("Altera"), None)],
+        },
+        Case {
+            text: "Il fondo Silver Lake ha rilevato il 51% di Altera.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Silver Lake"), Some("Altera"), None)],
+        },
+        Case {
+            text: "Prysmian ha completato l'acquisizione di Encore Wire per 3,9 miliardi di euro.",
+            money: &[("3,9 miliardi di euro", "3900000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Prysmian"), Some("Encore Wire"), Some("3900000000"))],
+        },
+        Case {
+            text: "Il rilancio di Mps su Mediobanca non convince la Borsa.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Banca Monte dei Paschi di Siena"), Some("Mediobanca"), None)],
+        },
+        Case {
+            text: "SoftBank ha trovato un accordo con Ampere per rilevarne il controllo. L'operazione vale \
+                   6,5 miliardi di dollari.",
+            money: &[("6,5 miliardi di dollari", "6500000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("SoftBank Group"), Some("Ampere Computing"), Some("6500000000"))],
+        },
+        Case {
+            text: "Secondo Reuters, Meta ha comprato il 49% di Scale AI.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Meta"), Some("Scale AI"), None)],
+        },
+        Case {
+            text: "xAI userà i fondi per comprare 100.000 chip di Nvidia.",
+            money: &[],
+            dates: &[],
+            want: &[],
+        },
+    ]);
+}
+
+#[test]
+fn funding_rounds_contracts_launches_valuations_restructurings() {
+    check(&[
+        Case {
+            text: "Mistral ha chiuso un round da 1,7 miliardi di euro guidato da ASML.",
+            money: &[("1,7 miliardi di euro", "1700000000", B)],
+            dates: &[],
+            want: &[(FundingRound, Some("ASML"), Some("Mistral AI"), Some("1700000000"))],
+        },
+        Case {
+            text: "xAI ha raccolto 6 miliardi di dollari. Nel 2024 xAI ha raccolto in tutto 12 miliardi di dollari.",
+            money: &[
+                ("6 miliardi di dollari", "6000000000", B),
+                ("12 miliardi di dollari", "12000000000", B),
+            ],
+            dates: &[],
+            want: &[(FundingRound, None, Some("xAI"), Some("6000000000"))],
+        },
+        Case {
+            text: "L'accordo tra Oracle e Meta vale 20 miliardi di dollari.",
+            money: &[("20 miliardi di dollari", "20000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Oracle"), Some("Meta"), Some("20000000000"))],
+        },
+        Case {
+            text: "OpenAI ha firmato un contratto da 38 miliardi di dollari con AWS.",
+            money: &[("38 miliardi di dollari", "38000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("OpenAI"), Some("Amazon Web Services"), Some("38000000000"))],
+        },
+        Case {
+            text: "Con Dell è vicina la firma di un contratto da 5 miliardi di dollari per la fornitura a xAI di server.",
+            money: &[("5 miliardi di dollari", "5000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("xAI"), Some("Dell Technologies"), Some("5000000000"))],
+        },
+        Case {
+            text: "Tesla affida a Samsung la produzione dei suoi chip.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Tesla"), Some("Samsung Electronics"), None)],
+        },
+        Case {
+            text: "Nvidia ha presentato Blackwell e Rubin.",
+            money: &[],
+            dates: &[],
+            want: &[
+                (ChipLaunch, Some("Nvidia"), Some("Blackwell"), None),
+                (ChipLaunch, Some("Nvidia"), Some("Rubin"), None),
+            ],
+        },
+        Case {
+            text: "È stato presentato ieri il nuovo Trainium.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Amazon Web Services"), Some("Trainium"), None)],
+        },
+        Case {
+            text: "Il chip M5, svelato a ottobre, equipaggia i nuovi portatili.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Apple"), Some("M5"), None)],
+        },
+        Case {
+            text: "Anthropic ha ottenuto una valutazione di 183 miliardi di dollari.",
+            money: &[("183 miliardi di dollari", "183000000000", B)],
+            dates: &[],
+            want: &[(Valuation, None, Some("Anthropic"), Some("183000000000"))],
+        },
+        Case {
+            text: "In Borsa Intel vale ora 180 miliardi di dollari.",
+            money: &[("180 miliardi di dollari", "180000000000", B)],
+            dates: &[],
+            want: &[(Valuation, None, Some("Intel"), Some("180000000000"))],
+        },
+        Case {
+            text: "Intel ha annunciato una riorganizzazione delle sue divisioni.",
+            money: &[],
+            dates: &[],
+            want: &[(Restructuring, None, Some("Intel"), None)],
+        },
+        Case {
+            text: "Stellantis chiude il semestre in rosso. Pesano i costi dei piani di ristrutturazione.",
+            money: &[],
+            dates: &[],
+            want: &[(Restructuring, None, Some("Stellantis"), None)],
+        },
+    ]);
+}
+
+#[test]
+fn coreference_epithets_role_nouns_and_people() {
+    check(&[
+        Case {
+            text: "Anthropic cerca nuovi capitali. Il colosso di Seattle ha investito altri 4 miliardi di dollari \
+                   nella startup.",
+            money: &[("4 miliardi di dollari", "4000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("Anthropic"), Some("4000000000"))],
+        },
+        Case {
+            text: "La società guidata da Sam Altman ha firmato un contratto da 38 miliardi di dollari con Amazon Web \
+                   Services.",
+            money: &[("38 miliardi di dollari", "38000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("OpenAI"), Some("Amazon Web Services"), Some("38000000000"))],
+        },
+        Case {
+            text: "Il gruppo di Masayoshi Son rileverà Ampere.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("SoftBank Group"), Some("Ampere Computing"), None)],
+        },
+        Case {
+            text: "Nvidia archivia un trimestre record. L'azienda ha presentato Rubin.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Nvidia"), Some("Rubin"), None)],
+        },
+        Case {
+            text: "Intel accoglie la mossa di SoftBank, che sottoscriverà nuove azioni del gruppo americano.",
+            money: &[],
+            dates: &[],
+            want: &[(Investment, Some("SoftBank Group"), Some("Intel"), None)],
+        },
+        Case {
+            text: "Elon Musk ha presentato un'offerta di acquisto su OpenAI.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, None, Some("OpenAI"), None)],
+        },
+        Case {
+            text: "Microsoft sostiene OpenAI da anni. Il gruppo di Redmond ha investito oltre 13 miliardi di dollari \
+                   dal 2019.",
+            money: &[("13 miliardi di dollari", "13000000000", Some(Qualifier::Over))],
+            dates: &[("2019", "2019")],
+            want: &[(Investment, Some("Microsoft"), Some("OpenAI"), Some("13000000000"))],
+        },
+    ]);
+}
+
+#[test]
+fn sentences_without_events_give_none() {
+    check(&[
+        Case { text: "Amazon e OpenAI sono rivali da anni.", money: &[], dates: &[], want: &[] },
+        Case {
+            text: "I chip di Nvidia sono prodotti da Tsmc e venduti a Meta.",
+            money: &[],
+            dates: &[],
+            want: &[],
+        },
+        Case {
+            text: "L'operazione vale 2 miliardi di euro.",
+            money: &[("2 miliardi di euro", "2000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case {
+            text: "Enel rilancia sugli investimenti: 53 miliardi di euro nel triennio.",
+            money: &[("53 miliardi di euro", "53000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case {
+            text: "Il portafoglio ordini di Fincantieri vale 60 miliardi di euro. L'intesa con i sindacati è vicina.",
+            money: &[("60 miliardi di euro", "60000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case { text: "", money: &[], dates: &[], want: &[] },
+    ]);
+}
+
+#[test]
+fn repeated_events_merge_and_keep_their_amount() {
+    check(&[Case {
+        text: "Amazon tratta un investimento in OpenAI. Secondo indiscrezioni l'investimento di Amazon in OpenAI \
+               potrebbe superare i 10 miliardi di dollari. Amazon investirebbe in OpenAI entro dicembre.",
+        money: &[("10 miliardi di dollari", "10000000000", Some(Qualifier::Over))],
+        dates: &[("dicembre", "2025-12")],
+        want: &[(Investment, Some("Amazon"), Some("OpenAI"), Some("10000000000"))],
+    }]);
+    let e = run(
+        "Amazon tratta un investimento in OpenAI. Amazon investirebbe oltre 10 miliardi di dollari in OpenAI \
+         entro dicembre.",
+        &[("10 miliardi di dollari", "10000000000", Some(Qualifier::Over))],
+        &[("dicembre", "2025-12")],
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].when.as_deref(), Some("2025-12"));
+    assert_eq!(e[0].date, Some(0));
+    assert_eq!(e[0].money, Some(0));
+    assert!(e[0].hedged);
+    assert_eq!(summary(&e[0]), "investment · Amazon → OpenAI · >10 mld USD · 2025-12 · hedged");
+}
+
+#[test]
+fn status_from_the_report_modality() {
+    let cases: &[(&str, Option<Status>, bool)] = &[
+        ("Amazon è in trattativa per investire in OpenAI.", Some(Status::Talks), false),
+        (
+            "Secondo indiscrezioni, Meta investirà 15 miliardi di dollari in Scale AI.",
+            Some(Status::Rumored),
+            false,
+        ),
+        ("Nvidia investirà 5 miliardi di dollari in Intel.", Some(Status::Planned), false),
+        ("Google ha annunciato un accordo con MediaTek.", Some(Status::Announced), false),
+        ("Prysmian ha completato l'acquisizione di Encore Wire.", Some(Status::Completed), false),
+        ("Nvidia ha investito 5 miliardi di dollari in Intel.", Some(Status::Completed), false),
+        ("Amazon potrebbe investire 5 miliardi di dollari in Anthropic.", None, true),
+        (
+            "Amazon sarebbe pronta a investire 5 miliardi di dollari in Anthropic.",
+            Some(Status::Planned),
+            true,
+        ),
+    ];
+    for &(text, status, hedged) in cases {
+        let surface = "5 miliardi di dollari";
+        let m: &[(&str, &str, Option<Qualifier>)] = if text.contains(surface) {
+            &[("5 miliardi di dollari", "5000000000", None)]
+        } else if text.contains("15 miliardi") {
+            &[("15 miliardi di dollari", "15000000000", None)]
+        } else {
+            &[]
+        };
+        let e = run(text, m, &[]);
+        assert_eq!(e.len(), 1, "one event in {text:?}: {e:?}");
+        assert_eq!(e[0].status, status, "status of {text:?}");
+        assert_eq!(e[0].hedged, hedged, "hedged in {text:?}");
+    }
+}
+
+#[test]
+fn summary_formats_amounts_and_qualifiers() {
+    let mut e = Event {
+        kind: EventType::Contract,
+        agent: Some("OpenAI".into()),
+        target: None,
+        amount: Some("1300000000".parse().unwrap()),
+        currency: Some(Currency::EUR),
+        status: None,
+        span: Span::new(0, 1),
+        hedged: false,
+        qualifier: Some(Qualifier::AtLeast),
+        when: None,
+        entities: vec![],
+        money: None,
+        date: None,
+    };
+    assert_eq!(summary(&e), "contract · OpenAI → ? · ≥1,3 mld EUR");
+    e.amount = Some("950000000".parse().unwrap());
+    e.qualifier = Some(Qualifier::UpTo);
+    assert_eq!(summary(&e), "contract · OpenAI → ? · ≤950 mln EUR");
+    e.amount = Some("2.5".parse().unwrap());
+    e.qualifier = None;
+    assert_eq!(summary(&e), "contract · OpenAI → ? · 2,5 EUR");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "Amazon",
+        "investe",
+        "l'",
+        "investe in",
+        "Amazon investe in",
+        "vale",
+        "Il gruppo di",
+        "§§§ ¶",
+        "è 😀",
+    ] {
+        let _ = run(text, &[], &[]);
+    }
+    // Spans that do not align with tokens must not panic either.
+    let text = "Amazon investe in OpenAI.";
+    let doc = Document::new(text);
+    let ents = vec![EntityMention {
+        span: Span::new(3, 200),
+        text: String::new(),
+        kind: EntityKind::Company,
+        id: "x".into(),
+        name: "X".into(),
+    }];
+    let _ = find_events(&doc, &Input { entities: &ents, ..Input::default() });
+}
