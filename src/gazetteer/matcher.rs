@@ -1,0 +1,392 @@
+//! Finding gazetteer names in a tokenized text.
+//!
+//! All names and aliases go into one aho-corasick automaton (leftmost-longest, ASCII
+//! case-insensitive) searched over the original text, so spans need no mapping. Each hit is then
+//! checked cheaply: it must start at a token start and end at a token end (a hyphen inside a
+//! token also counts as a boundary, for `Mps-Mediobanca`), and an exact-case alias must equal the
+//! text byte for byte. A rejected hit first tries the shorter patterns that start at the same
+//! place and end at a token boundary; then the search resumes at the next possible start
+//! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
+//!
+//! Texts that differ in non-ASCII letters (`Società`/`SOCIETÀ`) are covered by adding lower,
+//! upper and title-case variants of such aliases, and `'`/`’` variants of aliases with an
+//! apostrophe.
+
+use super::{CaseRule, Entity, EntityMention, EpithetMention, Gazetteer};
+use crate::error::Result;
+use crate::span::Span;
+use crate::token::{Document, Token};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+/// Finds the entities of a [`Gazetteer`] in documents. Built once, then shared (`Send + Sync`).
+///
+/// # Examples
+///
+/// ```
+/// use cronaca::gazetteer::{Gazetteer, Matcher};
+/// use cronaca::token::Document;
+///
+/// let g = Gazetteer::from_str("g.tsv", "meta\tcompany\tMeta Platforms\t=Meta\n\
+///                                       intel\tcompany\tIntel\t")?;
+/// let m = Matcher::new(g)?;
+/// let doc = Document::new("Meta e INTEL, non la metà dell'intelligenza né il metaverso.");
+/// let names: Vec<String> = m.find(&doc).into_iter().map(|e| e.name).collect();
+/// assert_eq!(names, ["Meta Platforms", "Intel"]);
+/// # Ok::<(), cronaca::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Matcher {
+    gazetteer: Gazetteer,
+    names: Table,
+    epithets: Table,
+}
+
+/// One automaton with, for each pattern, the entities it may name.
+#[derive(Debug, Default)]
+struct Table {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → range into `cands`.
+    pattern_cands: Vec<(u32, u32)>,
+    cands: Vec<Candidate>,
+    /// ASCII-lower-cased pattern → pattern id, to retry shorter patterns after a rejected hit.
+    by_key: HashMap<Box<[u8]>, u32>,
+}
+
+#[derive(Debug)]
+struct Candidate {
+    entity: u32,
+    /// `Some(text)` when the hit must equal `text` exactly.
+    exact: Option<Box<str>>,
+}
+
+/// A zero-allocation hit: where, and which entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMatch<'g> {
+    /// Where the name is in the text.
+    pub span: Span,
+    /// The entity it names.
+    pub entity: &'g Entity,
+}
+
+static EMBEDDED_MATCHER: LazyLock<Arc<Matcher>> = LazyLock::new(|| {
+    // Trusted static data; the `embedded_matcher_builds` test forces this.
+    match Matcher::new(Gazetteer::embedded().clone()) {
+        Ok(m) => Arc::new(m),
+        Err(e) => panic!("embedded gazetteer automaton: {e}"),
+    }
+});
+
+impl Matcher {
+    /// Compiles `gazetteer` into a matcher.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Automaton`](crate::Error::Automaton) when the automaton exceeds aho-corasick's limits.
+    pub fn new(gazetteer: Gazetteer) -> Result<Matcher> {
+        let mut names = Vec::new();
+        let mut epithets = Vec::new();
+        for (i, e) in gazetteer.iter().enumerate() {
+            let i = i as u32;
+            let name_is_exact =
+                e.aliases.iter().any(|a| a.case == CaseRule::Exact && a.text.eq_ignore_ascii_case(&e.name));
+            if !name_is_exact {
+                names.push((e.name.as_str(), CaseRule::Insensitive, i));
+            }
+            names.extend(e.aliases.iter().map(|a| (a.text.as_str(), a.case, i)));
+            epithets.extend(e.epithets.iter().map(|p| (p.as_str(), CaseRule::Insensitive, i)));
+        }
+        Ok(Matcher { names: Table::build(&names)?, epithets: Table::build(&epithets)?, gazetteer })
+    }
+
+    /// The matcher of the embedded default gazetteer, built once.
+    pub fn embedded() -> &'static Matcher {
+        &EMBEDDED_MATCHER
+    }
+
+    /// A shared handle to [`Matcher::embedded`].
+    pub(crate) fn embedded_shared() -> Arc<Matcher> {
+        Arc::clone(&EMBEDDED_MATCHER)
+    }
+
+    /// The gazetteer this matcher was built from (for relations: parent, maker, ceo…).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Every entity mention in `doc`, in text order, non-overlapping (all kinds, persons included).
+    pub fn find(&self, doc: &Document<'_>) -> Vec<EntityMention> {
+        self.matches(doc)
+            .map(|m| EntityMention {
+                span: m.span,
+                text: doc.text()[m.span].to_string(),
+                kind: m.entity.kind,
+                id: m.entity.id.clone(),
+                name: m.entity.name.clone(),
+            })
+            .collect()
+    }
+
+    /// Like [`Matcher::find`], without allocating: an iterator of [`EntityMatch`].
+    pub fn matches<'m, 'd>(&'m self, doc: &'d Document<'d>) -> impl Iterator<Item = EntityMatch<'m>> + 'd
+    where
+        'm: 'd,
+    {
+        Hits::new(&self.names, doc)
+            .filter_map(|(span, i)| self.gazetteer.entities.get(i).map(|entity| EntityMatch { span, entity }))
+    }
+
+    /// Every epithet in `doc` (`colosso di Seattle`, `gigante dell’e-commerce`), in text order.
+    ///
+    /// Epithets are searched separately from names, so an epithet containing a name does not
+    /// hide the name from [`Matcher::find`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cronaca::gazetteer::{Gazetteer, Matcher};
+    /// use cronaca::token::Document;
+    ///
+    /// let g = Gazetteer::from_str("g.tsv", "amazon\tcompany\tAmazon\t=Amazon\tepithet=gigante dell'e-commerce")?;
+    /// let m = Matcher::new(g)?;
+    /// let doc = Document::new("Il Gigante dell’e-commerce ha investito.");
+    /// let e = m.find_epithets(&doc);
+    /// assert_eq!((e[0].id.as_str(), e[0].text.as_str()), ("amazon", "Gigante dell’e-commerce"));
+    /// # Ok::<(), cronaca::Error>(())
+    /// ```
+    pub fn find_epithets(&self, doc: &Document<'_>) -> Vec<EpithetMention> {
+        Hits::new(&self.epithets, doc)
+            .filter_map(|(span, i)| {
+                let e = self.gazetteer.entities.get(i)?;
+                Some(EpithetMention {
+                    span,
+                    text: doc.text()[span].to_string(),
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The names automaton, for benchmarks comparing against raw aho-corasick searches.
+    pub fn automaton(&self) -> Option<&AhoCorasick> {
+        self.names.ac.as_ref()
+    }
+
+    /// Heap bytes used by the two automata (names and epithets).
+    pub fn memory_usage(&self) -> usize {
+        self.names.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.epithets.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+    }
+
+    /// Number of distinct patterns (names, aliases and their variants) in the names automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.names.pattern_cands.len()
+    }
+}
+
+impl Table {
+    fn build(entries: &[(&str, CaseRule, u32)]) -> Result<Table> {
+        // Group candidates by ASCII-lower-cased pattern, so one automaton pattern serves every
+        // entity and case rule sharing the form (`=Tim` the company and `Tim` in a user file).
+        let mut by_key: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<Candidate>> = Vec::new();
+        let mut add = |text: String, entity: u32, exact: bool| {
+            let key: Box<[u8]> = text.as_bytes().to_ascii_lowercase().into_boxed_slice();
+            let pid = *by_key.entry(key).or_insert_with(|| {
+                patterns.push(text.clone());
+                groups.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            let group = &mut groups[pid as usize];
+            let exact = exact.then(|| text.into_boxed_str());
+            if !group.iter().any(|c| c.entity == entity && c.exact == exact) {
+                group.push(Candidate { entity, exact });
+            }
+        };
+        for &(text, case, entity) in entries {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            match case {
+                CaseRule::Exact => {
+                    for v in apostrophe_variants(text) {
+                        add(v, entity, true);
+                    }
+                }
+                _ => {
+                    for v in case_variants(text) {
+                        for w in apostrophe_variants(&v) {
+                            add(w, entity, false);
+                        }
+                    }
+                }
+            }
+        }
+        let mut cands = Vec::new();
+        let mut pattern_cands = Vec::with_capacity(groups.len());
+        for mut group in groups {
+            // Exact forms first (they are more specific); then later entities (user data) first.
+            group.sort_by_key(|c| (c.exact.is_none(), std::cmp::Reverse(c.entity)));
+            let start = cands.len() as u32;
+            cands.extend(group);
+            pattern_cands.push((start, cands.len() as u32));
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)?,
+            )
+        };
+        Ok(Table { ac, pattern_cands, cands, by_key })
+    }
+
+    /// The entity pattern `pid` names when it matched `hit`, if its case rule accepts.
+    #[inline]
+    fn accept(&self, pid: usize, hit: &str) -> Option<usize> {
+        let &(a, b) = self.pattern_cands.get(pid)?;
+        self.cands.get(a as usize..b as usize)?.iter().find_map(|c| match &c.exact {
+            Some(exact) => (**exact == *hit).then_some(c.entity as usize),
+            None => Some(c.entity as usize),
+        })
+    }
+}
+
+/// The non-ASCII case forms of `s` (ASCII case is handled by the automaton).
+fn case_variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if !s.is_ascii() {
+        let lower = s.to_lowercase();
+        let title = lower
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(f) => f.to_uppercase().chain(cs).collect::<String>(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut first_upper = String::with_capacity(lower.len());
+        let mut cs = lower.chars();
+        if let Some(f) = cs.next() {
+            first_upper.extend(f.to_uppercase());
+            first_upper.extend(cs);
+        }
+        for v in [lower, s.to_uppercase(), title, first_upper] {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// `s`, plus its form with the other apostrophe when it has one.
+fn apostrophe_variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if s.contains('\'') {
+        out.push(s.replace('\'', "\u{2019}"));
+    }
+    if s.contains('\u{2019}') {
+        out.push(s.replace('\u{2019}', "'"));
+    }
+    out
+}
+
+/// The accepted hits of one table in a document: (span, entity index).
+struct Hits<'t, 'd> {
+    table: &'t Table,
+    text: &'d str,
+    tokens: &'d [Token],
+    pos: usize,
+    key: Vec<u8>,
+}
+
+impl<'t, 'd> Hits<'t, 'd> {
+    fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
+        Hits { table, text: doc.text(), tokens: doc.tokens(), pos: 0, key: Vec::new() }
+    }
+
+    /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
+    #[inline]
+    fn valid_start(&self, s: usize) -> bool {
+        let k = self.tokens.partition_point(|t| t.span.start < s);
+        self.tokens.get(k).is_some_and(|t| t.span.start == s)
+            || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
+    }
+
+    /// True when a hit may end at byte `e`: a token end, or just before a hyphen.
+    #[inline]
+    fn valid_end(&self, e: usize) -> bool {
+        let k = self.tokens.partition_point(|t| t.span.end < e);
+        self.tokens.get(k).is_some_and(|t| t.span.end == e) || self.text.as_bytes().get(e) == Some(&b'-')
+    }
+
+    /// The first position after `s` where a hit may start.
+    fn next_start(&self, s: usize) -> usize {
+        let k = self.tokens.partition_point(|t| t.span.start <= s);
+        let next_token = self.tokens.get(k).map_or(self.text.len(), |t| t.span.start);
+        let bytes = self.text.as_bytes();
+        match bytes.get(s..next_token).and_then(|b| b.iter().position(|&c| c == b'-')) {
+            Some(i) if s + i + 1 < next_token => s + i + 1,
+            _ => next_token,
+        }
+    }
+
+    /// After a rejected hit `s..e`: the longest shorter pattern starting at `s` that ends at a
+    /// boundary and is accepted.
+    fn shorter(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let mut end = e;
+        while end > s + 1 {
+            end -= 1;
+            if !self.text.is_char_boundary(end) || !self.valid_end(end) {
+                continue;
+            }
+            let hit = self.text.get(s..end)?;
+            self.key.clear();
+            self.key.extend(hit.bytes().map(|b| b.to_ascii_lowercase()));
+            if let Some(&pid) = self.table.by_key.get(self.key.as_slice())
+                && let Some(entity) = self.table.accept(pid as usize, hit)
+            {
+                return Some((end, entity));
+            }
+        }
+        None
+    }
+}
+
+impl Iterator for Hits<'_, '_> {
+    type Item = (Span, usize);
+
+    fn next(&mut self) -> Option<(Span, usize)> {
+        let ac = self.table.ac.as_ref()?;
+        while self.pos < self.text.len() {
+            let m = ac.find(Input::new(self.text).range(self.pos..))?;
+            let (s, e) = (m.start(), m.end());
+            if self.valid_start(s) {
+                if self.valid_end(e)
+                    && let Some(entity) =
+                        self.text.get(s..e).and_then(|hit| self.table.accept(m.pattern().as_usize(), hit))
+                {
+                    self.pos = e;
+                    return Some((Span::new(s, e), entity));
+                }
+                if let Some((end, entity)) = self.shorter(s, e) {
+                    self.pos = end;
+                    return Some((Span::new(s, end), entity));
+                }
+            }
+            self.pos = self.next_start(s);
+        }
+        None
+    }
+}
