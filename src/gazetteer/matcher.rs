@@ -3,7 +3,8 @@
 //! All names and aliases go into one aho-corasick automaton (leftmost-longest, ASCII
 //! case-insensitive) searched over the original text, so spans need no mapping. Each hit is then
 //! checked cheaply: it must start at a token start and end at a token end (a hyphen inside a
-//! token also counts as a boundary, for `Mps-Mediobanca`), and an exact-case alias must equal the
+//! token also counts as a boundary, for `Mps-Mediobanca`, and so does the final period of an
+//! abbreviation token, for a sentence-final `ST.`), and an exact-case alias must equal the
 //! text byte for byte. A rejected hit first tries the shorter patterns that start at the same
 //! place and end at a token boundary; then the search resumes at the next possible start
 //! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
@@ -15,7 +16,7 @@
 use super::{CaseRule, Entity, EntityMention, EpithetMention, Gazetteer};
 use crate::error::Result;
 use crate::span::Span;
-use crate::token::{Document, Token};
+use crate::token::{Document, Token, TokenKind};
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -309,11 +310,12 @@ struct Hits<'t, 'd> {
     tokens: &'d [Token],
     pos: usize,
     key: Vec<u8>,
+    ends: Vec<usize>,
 }
 
 impl<'t, 'd> Hits<'t, 'd> {
     fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
-        Hits { table, text: doc.text(), tokens: doc.tokens(), pos: 0, key: Vec::new() }
+        Hits { table, text: doc.text(), tokens: doc.tokens(), pos: 0, key: Vec::new(), ends: Vec::new() }
     }
 
     /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
@@ -324,11 +326,15 @@ impl<'t, 'd> Hits<'t, 'd> {
             || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
     }
 
-    /// True when a hit may end at byte `e`: a token end, or just before a hyphen.
+    /// True when a hit may end at byte `e`: a token end, just before a hyphen, or just before
+    /// the final period of an abbreviation token (`di ST.` at the end of a sentence is
+    /// tokenized as the abbreviation `ST.`).
     #[inline]
     fn valid_end(&self, e: usize) -> bool {
         let k = self.tokens.partition_point(|t| t.span.end < e);
-        self.tokens.get(k).is_some_and(|t| t.span.end == e) || self.text.as_bytes().get(e) == Some(&b'-')
+        self.tokens.get(k).is_some_and(|t| {
+            t.span.end == e || t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
+        }) || self.text.as_bytes().get(e) == Some(&b'-')
     }
 
     /// The first position after `s` where a hit may start.
@@ -345,13 +351,35 @@ impl<'t, 'd> Hits<'t, 'd> {
     /// After a rejected hit `s..e`: the longest shorter pattern starting at `s` that ends at a
     /// boundary and is accepted.
     fn shorter(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
-        let mut end = e;
-        while end > s + 1 {
-            end -= 1;
-            if !self.text.is_char_boundary(end) || !self.valid_end(end) {
-                continue;
+        // Possible ends inside the hit: token ends (or the period of an abbreviation token) and
+        // positions before a hyphen. Usually there are none (`intel|ligenza`), so this is cheap.
+        self.ends.clear();
+        let k = self.tokens.partition_point(|t| t.span.end <= s);
+        for t in self.tokens.get(k..).unwrap_or_default() {
+            if t.span.start >= e {
+                break;
             }
-            let hit = self.text.get(s..end)?;
+            if t.span.end < e {
+                self.ends.push(t.span.end);
+            }
+            if t.kind == TokenKind::Abbreviation
+                && t.span.end.saturating_sub(1) < e
+                && t.span.end.saturating_sub(1) > s.max(t.span.start)
+            {
+                self.ends.push(t.span.end.saturating_sub(1));
+            }
+        }
+        let bytes = self.text.as_bytes();
+        for i in s + 1..e {
+            if bytes.get(i) == Some(&b'-') {
+                self.ends.push(i);
+            }
+        }
+        self.ends.sort_unstable_by(|a, b| b.cmp(a));
+        self.ends.dedup();
+        for idx in 0..self.ends.len() {
+            let end = self.ends[idx];
+            let Some(hit) = self.text.get(s..end) else { continue };
             self.key.clear();
             self.key.extend(hit.bytes().map(|b| b.to_ascii_lowercase()));
             if let Some(&pid) = self.table.by_key.get(self.key.as_slice())

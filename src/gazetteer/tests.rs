@@ -15,6 +15,7 @@ ferrari\tcompany\tFerrari\t=Ferrari
 amd\tcompany\tAdvanced Micro Devices\tAMD|=Amd
 mps\tcompany\tBanca Monte dei Paschi di Siena\tMonte dei Paschi|=Mps|=MPS
 mediobanca\tcompany\tMediobanca\t
+stm\tcompany\tSTMicroelectronics\t=ST
 nestle\tcompany\tNestlé\tNestle
 societa-x\tcompany\tSocietà Ξ\t
 trainium\tchip\tTrainium\tTrainium2|Trainium 2\tmaker=aws
@@ -120,6 +121,8 @@ fn boundaries_and_case_rules() {
         t!(m230, "Acquisti su Amazon.com e su AmazonX.", [("Amazon.com", "amazon")]),
         t!(m240, "SOCIETÀ Ξ e Società Ξ.", [("SOCIETÀ Ξ", "societa-x"), ("Società Ξ", "societa-x")]),
         t!(m250, "Telecommunications e Telecom.", [("Telecom", "tim")]),
+        t!(m270, "Il margine è quello di ST. Poi parla ST e St. Louis no.", [("ST", "stm"), ("ST", "stm")]),
+        t!(m280, "Parla il St. Intel. Non conta S.p.A. né l'Inc.", [("Intel", "intel")]),
         t!(m260, "«Meta» (Intel) e ex-Intel.", [("Meta", "meta"), ("Intel", "intel"), ("Intel", "intel")]),
     ];
     for (name, text, want) in table {
