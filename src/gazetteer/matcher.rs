@@ -4,7 +4,7 @@
 //! case-insensitive) searched over the original text, so spans need no mapping. Each hit is then
 //! checked cheaply: it must start at a token start and end at a token end (a hyphen inside a
 //! token also counts as a boundary, for `Mps-Mediobanca`, and so does the final period of an
-//! abbreviation token, for a sentence-final `ST.`), and an exact-case alias must equal the
+//! abbreviation token, for a sentence-final `ST.`, and an English possessive, `OpenAI’s`), and an exact-case alias must equal the
 //! text byte for byte. A rejected hit first tries the shorter patterns that start at the same
 //! place and end at a token boundary; then the search resumes at the next possible start
 //! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
@@ -335,6 +335,21 @@ impl<'t, 'd> Hits<'t, 'd> {
         self.tokens.get(k).is_some_and(|t| {
             t.span.end == e || t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
         }) || self.text.as_bytes().get(e) == Some(&b'-')
+            || self.possessive_end(e)
+    }
+
+    /// True when `e` is followed by an English possessive that ends its token (`OpenAI’s`).
+    fn possessive_end(&self, e: usize) -> bool {
+        let rest = self.text.as_bytes().get(e..).unwrap_or_default();
+        let n = if rest.starts_with(b"'s") {
+            2
+        } else if rest.starts_with("\u{2019}s".as_bytes()) {
+            4
+        } else {
+            return false;
+        };
+        let k = self.tokens.partition_point(|t| t.span.end < e + n);
+        self.tokens.get(k).is_some_and(|t| t.span.end == e + n && t.span.start < e)
     }
 
     /// The first position after `s` where a hit may start.

@@ -123,6 +123,11 @@ fn boundaries_and_case_rules() {
         t!(m250, "Telecommunications e Telecom.", [("Telecom", "tim")]),
         t!(m270, "Il margine è quello di ST. Poi parla ST e St. Louis no.", [("ST", "stm"), ("ST", "stm")]),
         t!(m280, "Parla il St. Intel. Non conta S.p.A. né l'Inc.", [("Intel", "intel")]),
+        t!(
+            m290,
+            "Intel's board e OpenAI’s CEO, non Intel'sX né Intel'sa.",
+            [("Intel", "intel"), ("OpenAI", "openai")]
+        ),
         t!(m260, "«Meta» (Intel) e ex-Intel.", [("Meta", "meta"), ("Intel", "intel"), ("Intel", "intel")]),
     ];
     for (name, text, want) in table {
