@@ -9,17 +9,81 @@
 //! place and end at a token boundary; then the search resumes at the next possible start
 //! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
 //!
+//! A company hit that is part of a person's name is dropped: right after a first name
+//! (`Luca Ferrari`), or a company alias that is itself a first name before a capitalised word
+//! (`Leonardo Del Vecchio`); first names live in `data/names/first_names.tsv`. Known people in
+//! the gazetteer (`Tim Cook`) win anyway, by leftmost-longest.
+//!
 //! Texts that differ in non-ASCII letters (`Società`/`SOCIETÀ`) are covered by adding lower,
 //! upper and title-case variants of such aliases, and `'`/`’` variants of aliases with an
 //! apostrophe.
 
-use super::{CaseRule, Entity, EntityMention, EpithetMention, Gazetteer};
+use super::{CaseRule, Entity, EntityKind, EntityMention, EpithetMention, Gazetteer};
 use crate::error::Result;
 use crate::span::Span;
-use crate::token::{Document, Token, TokenKind};
+use crate::token::{Document, Token, TokenFlags, TokenKind};
 use aho_corasick::{AhoCorasick, Input, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
+
+const FIRST_NAMES_SOURCE: (&str, &str) =
+    ("<embedded data/names/first_names.tsv>", include_str!("../../data/names/first_names.tsv"));
+
+/// First names (lower case), to tell `Luca Ferrari` the person from Ferrari the company.
+static FIRST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    // Trusted static data; the `first_names_load` test forces this.
+    match parse_first_names(FIRST_NAMES_SOURCE.0, FIRST_NAMES_SOURCE.1) {
+        Ok(set) => set,
+        Err(e) => panic!("embedded first names are invalid: {e}"),
+    }
+});
+
+/// Words that, after a company name which is also a first name, make it a company name again
+/// (`Leonardo Helicopters`, `Tim Brasil`).
+const CORPORATE_WORDS: [&str; 24] = [
+    "spa",
+    "srl",
+    "group",
+    "gruppo",
+    "holding",
+    "holdings",
+    "italia",
+    "italy",
+    "brasil",
+    "sparkle",
+    "enterprise",
+    "electronics",
+    "helicopters",
+    "systems",
+    "vehicles",
+    "aerostrutture",
+    "ventures",
+    "capital",
+    "corporation",
+    "inc",
+    "ltd",
+    "international",
+    "business",
+    "foundation",
+];
+
+/// Parses a one-column list of lower-case first names.
+pub(super) fn parse_first_names(source_name: &str, text: &str) -> Result<HashSet<String>> {
+    let mut set = HashSet::new();
+    for rec in crate::lexicon::records_named(source_name, text) {
+        let name = rec.require(0, "first name")?;
+        if rec.len() > 1 {
+            return Err(rec.error_at(1, "one first name per line"));
+        }
+        if !name.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'') {
+            return Err(rec.error_at(0, format!("first name `{name}` must be lower case, without spaces")));
+        }
+        if !set.insert(name.to_string()) {
+            return Err(rec.error_at(0, format!("duplicate first name `{name}`")));
+        }
+    }
+    Ok(set)
+}
 
 /// Finds the entities of a [`Gazetteer`] in documents. Built once, then shared (`Send + Sync`).
 ///
@@ -134,8 +198,21 @@ impl Matcher {
     where
         'm: 'd,
     {
-        Hits::new(&self.names, doc)
+        let mut hits = Hits::new(&self.names, doc)
             .filter_map(|(span, i)| self.gazetteer.entities.get(i).map(|entity| EntityMatch { span, entity }))
+            .peekable();
+        let mut prev_end = None;
+        std::iter::from_fn(move || {
+            loop {
+                let m = hits.next()?;
+                let next_start = hits.peek().map(|n| n.span.start);
+                if m.entity.kind == EntityKind::Company && in_person_name(doc, m.span, prev_end, next_start) {
+                    continue;
+                }
+                prev_end = Some(m.span.end);
+                return Some(m);
+            }
+        })
     }
 
     /// Every epithet in `doc` (`colosso di Seattle`, `gigante dell’e-commerce`), in text order.
@@ -185,6 +262,39 @@ impl Matcher {
     pub fn pattern_count(&self) -> usize {
         self.names.pattern_cands.len()
     }
+}
+
+/// True when the company hit at `span` is part of a person's name: right after a first name
+/// that is not the end of the previous kept hit `prev_end` (`Luca Ferrari`, `Michael Dell`, but
+/// `Leonardo Rheinmetall` names two companies), or itself a first name right before a capitalised word that
+/// starts no other hit and is no corporate word (`Leonardo Del Vecchio`, `Tim Sweeney`).
+fn in_person_name(
+    doc: &Document<'_>,
+    span: Span,
+    prev_end: Option<usize>,
+    next_hit_start: Option<usize>,
+) -> bool {
+    let tokens = doc.tokens();
+    let k = tokens.partition_point(|t| t.span.start < span.start);
+    let Some(tok) = tokens.get(k).filter(|t| t.span.start == span.start) else { return false };
+    let tight = |t: &Token| t.is(TokenFlags::SPACE_BEFORE) && !t.is(TokenFlags::LINE_BREAK_BEFORE);
+    let name_like = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.is(TokenFlags::CAPITALIZED) && !t.is(TokenFlags::ALL_CAPS)
+        })
+    };
+    let first_name = |i: usize| name_like(i) && FIRST_NAMES.contains(doc.norm(i));
+    if k > 0 && tight(tok) && first_name(k - 1) && prev_end != Some(tokens[k - 1].span.end) {
+        return true;
+    }
+    tok.span.end == span.end
+        && first_name(k)
+        && tokens.get(k + 1).is_some_and(|next| {
+            tight(next)
+                && name_like(k + 1)
+                && next_hit_start != Some(next.span.start)
+                && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
+        })
 }
 
 impl Table {

@@ -15,6 +15,10 @@ ferrari\tcompany\tFerrari\t=Ferrari
 amd\tcompany\tAdvanced Micro Devices\tAMD|=Amd
 mps\tcompany\tBanca Monte dei Paschi di Siena\tMonte dei Paschi|=Mps|=MPS
 mediobanca\tcompany\tMediobanca\t
+leonardo\tcompany\tLeonardo\t=Leonardo
+rheinmetall\tcompany\tRheinmetall\t
+dell\tcompany\tDell Technologies\t=Dell
+rubin\tchip\tRubin\t=Rubin
 stm\tcompany\tSTMicroelectronics\t=ST
 nestle\tcompany\tNestlé\tNestle
 societa-x\tcompany\tSocietà Ξ\t
@@ -127,6 +131,27 @@ fn boundaries_and_case_rules() {
             m290,
             "Intel's board e OpenAI’s CEO, non Intel'sX né Intel'sa.",
             [("Intel", "intel"), ("OpenAI", "openai")]
+        ),
+        t!(m300, "Ne parla Marco Ferrari, poi Michael Dell e il ferrarista Piero Ferrari.", []),
+        t!(
+            m310,
+            "Ferrari e Tim, con Tim Sweeney, non con Tim Brasil o TIM Sparkle.",
+            [("Ferrari", "ferrari"), ("Tim", "tim"), ("Tim", "tim"), ("TIM", "tim")]
+        ),
+        t!(
+            m320,
+            "Leonardo Del Vecchio e Leonardo Maria Del Vecchio? No: Leonardo.",
+            [("Leonardo", "leonardo")]
+        ),
+        t!(
+            m330,
+            "La joint venture Leonardo Rheinmetall cresce, con Leonardo Helicopters.",
+            [("Leonardo", "leonardo"), ("Rheinmetall", "rheinmetall"), ("Leonardo", "leonardo")]
+        ),
+        t!(
+            m340,
+            "Il chip Vera Rubin e Vera, poi Luca\nFerrari a capo.",
+            [("Rubin", "rubin"), ("Ferrari", "ferrari")]
         ),
         t!(m260, "«Meta» (Intel) e ex-Intel.", [("Meta", "meta"), ("Intel", "intel"), ("Intel", "intel")]),
     ];
@@ -324,6 +349,24 @@ fn empty_gazetteer_finds_nothing() {
     assert!(m.find(&Document::new("Amazon e Intel")).is_empty());
     assert!(m.find_epithets(&Document::new("il colosso di Seattle")).is_empty());
     assert!(m.automaton().is_none() && m.memory_usage() == 0);
+}
+
+#[test]
+fn first_names_load_and_report_errors() {
+    assert!(super::matcher::parse_first_names("x", "# c\nluca\nmaría\n").unwrap().contains("maría"));
+    let cases = [
+        ("luca\nLuca\n", "x.tsv:2:1: first name `Luca` must be lower case"),
+        ("luca\nanna\nluca\n", "x.tsv:3:1: duplicate first name `luca`"),
+        ("gian luca\n", "x.tsv:1:1: first name `gian luca`"),
+        ("luca\tx\n", "x.tsv:1:6: one first name per line"),
+    ];
+    for (text, want) in cases {
+        let e = super::matcher::parse_first_names("x.tsv", text).unwrap_err().to_string();
+        assert!(e.starts_with(want), "{e}");
+    }
+    // Forces the embedded list.
+    let m = matcher();
+    assert!(found(&m, "Giovanni Ferrari").is_empty());
 }
 
 #[test]
