@@ -177,6 +177,23 @@ pub trait Relations {
     fn maker_of(&self, chip_id: &str) -> Option<(&str, &str)>;
 }
 
+impl Relations for crate::gazetteer::Gazetteer {
+    fn company_of_person(&self, person_id: &str) -> Option<(&str, &str)> {
+        let companies = self.companies_of_person(person_id);
+        let led = companies.iter().find(|c| c.ceo.iter().any(|p| p == person_id));
+        led.or(companies.first()).map(|c| (c.id.as_str(), c.name.as_str()))
+    }
+    fn maker_of(&self, chip_id: &str) -> Option<(&str, &str)> {
+        crate::gazetteer::Gazetteer::maker_of(self, chip_id).map(|c| (c.id.as_str(), c.name.as_str()))
+    }
+}
+
+impl<'a> From<&'a crate::gazetteer::EpithetMention> for Coreferent<'a> {
+    fn from(e: &'a crate::gazetteer::EpithetMention) -> Self {
+        Coreferent { span: e.span, id: &e.id, name: &e.name }
+    }
+}
+
 /// A [`Relations`] that knows no links.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoRelations;
