@@ -100,7 +100,9 @@ impl Extractor {
     /// Runs every stage over `article`.
     pub fn extract(&self, article: &Article) -> Extraction {
         let _ = &self.inner;
-        let _doc = Document::new(&article.text);
-        Extraction::default()
+        let doc = Document::new(&article.text);
+        let mut money = crate::money::find_money(&doc);
+        money.sort_by_key(|m| (m.span.start, m.span.end));
+        Extraction { money, ..Extraction::default() }
     }
 }
