@@ -697,3 +697,442 @@ impl Finder<'_, '_> {
         Some(Ok((money, k)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text=amount[..max] CUR[?] [qualifier]`; `~` for a vague amount, `?` for an inferred currency.
+    fn render(m: &Money) -> String {
+        let mut s = format!("{}=", m.text);
+        match m.amount {
+            Some(a) => s += &a.to_string(),
+            None => s.push('~'),
+        }
+        if let Some(max) = m.amount_max {
+            s += &format!("..{max}");
+        }
+        s += &format!(" {}", m.currency.map_or("-".to_string(), |c| c.to_string()));
+        if !m.currency_explicit {
+            s.push('?');
+        }
+        if let Some(q) = m.qualifier {
+            s += &format!(" {}", serde_json::to_string(&q).unwrap_or_default().trim_matches('"'));
+        }
+        s
+    }
+
+    fn check(table: &[(&str, &[&str])]) {
+        for &(text, want) in table {
+            let doc = Document::new(text);
+            let got: Vec<String> = find_money(&doc).iter().map(render).collect();
+            assert_eq!(got, want, "help: find_money({text:?}); see the rules in money.rs and data/money/");
+        }
+    }
+
+    #[test]
+    fn embedded_data_parses() {
+        let lex = MoneyLexicon::embedded();
+        assert!(lex.currencies.len() > 20 && lex.codes.len() > 10 && lex.qualifiers.len() > 20);
+        assert!(!lex.vague.is_empty() && !lex.nouns.is_empty());
+    }
+
+    #[test]
+    fn money_010_digit_formats() {
+        check(&[
+            ("Il colosso di Seattle ha pagato 10 euro.", &["10 euro=10 EUR"]),
+            ("Il biglietto costa 1.500 euro.", &["1.500 euro=1500 EUR"]),
+            ("Un bonus da 1.500.000 euro al manager.", &["1.500.000 euro=1500000 EUR"]),
+            ("Il titolo chiude a 3,5 euro per azione.", &["3,5 euro=3.5 EUR"]),
+            ("Dividendo di 2,75 euro.", &["2,75 euro=2.75 EUR"]),
+            ("Multa di 1.500,50 euro per l'azienda.", &["1.500,50 euro=1500.5 EUR"]),
+            ("A cost of 1,500.50 dollari per unit.", &["1,500.50 dollari=1500.5 USD"]),
+            ("Premio di 10.000 euro ai dipendenti.", &["10.000 euro=10000 EUR"]),
+            ("Cedola di 0,5 euro.", &["0,5 euro=0.5 EUR"]),
+        ]);
+    }
+
+    #[test]
+    fn money_020_scale_words() {
+        check(&[
+            ("Raccolti 50 mila euro.", &["50 mila euro=50000 EUR"]),
+            ("Un ordine da 1 milione di euro.", &["1 milione di euro=1000000 EUR"]),
+            ("Ricavi per 3 milioni di euro.", &["3 milioni di euro=3000000 EUR"]),
+            ("Perdita di 40 mln di euro.", &["40 mln di euro=40000000 EUR"]),
+            ("Perdita di 40 mln. di euro.", &["40 mln. di euro=40000000 EUR"]),
+            ("Utile a 1,5 mld di euro.", &["1,5 mld di euro=1500000000 EUR"]),
+            ("L'utile sale a 1,5 mld. euro.", &["1,5 mld. euro=1500000000 EUR"]),
+            ("Ricavi per 2 mrd di euro.", &["2 mrd di euro=2000000000 EUR"]),
+            ("Vale un miliardo di euro.", &["un miliardo di euro=1000000000 EUR"]),
+            ("Vendite per 79,14 trilioni di won.", &["79,14 trilioni di won=79140000000000 KRW"]),
+            ("Un fondo da 2 bilioni di yen.", &["2 bilioni di yen=2000000000000 JPY"]),
+            ("Round da $500k per la startup.", &["$500k=500000 USD"]),
+            ("Round da $10M per la startup.", &["$10M=10000000 USD"]),
+            ("Un accordo da $4B con Amd.", &["$4B=4000000000 USD"]),
+            ("Un accordo da $4bn con Amd.", &["$4bn=4000000000 USD"]),
+            ("Un accordo da 4 bn di dollari.", &["4 bn di dollari=4000000000 USD"]),
+            ("Un contratto da $4 billion.", &["$4 billion=4000000000 USD"]),
+            ("Un round da 20 mn di sterline.", &["20 mn di sterline=20000000 GBP"]),
+            ("Una startup milionaria, con 10 dipendenti.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn money_030_number_words() {
+        check(&[
+            ("Costa dieci euro al mese.", &["dieci euro=10 EUR"]),
+            ("Costa cento dollari.", &["cento dollari=100 USD"]),
+            ("Sconto di duecento euro.", &["duecento euro=200 EUR"]),
+            ("Un premio di mille euro.", &["mille euro=1000 EUR"]),
+            ("Un premio di tremila euro.", &["tremila euro=3000 EUR"]),
+            ("Investe un miliardo e mezzo di euro.", &["un miliardo e mezzo di euro=1500000000 EUR"]),
+            ("Vale mezzo miliardo di dollari.", &["mezzo miliardo di dollari=500000000 USD"]),
+            (
+                "Pagherà due miliardi e 300 milioni di euro.",
+                &["due miliardi e 300 milioni di euro=2300000000 EUR"],
+            ),
+            ("Ha chiesto cinquanta milioni di dollari.", &["cinquanta milioni di dollari=50000000 USD"]),
+            ("Due miliardi di dollari per entrare in Amd.", &["Due miliardi di dollari=2000000000 USD"]),
+            ("Ha aspettato dieci anni e tre mesi.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn money_040_currencies() {
+        check(&[
+            ("Vale 10 miliardi di dollari Usa.", &["10 miliardi di dollari Usa=10000000000 USD"]),
+            ("Vale 10 miliardi di dollari americani.", &["10 miliardi di dollari americani=10000000000 USD"]),
+            ("Costa 1 dollaro.", &["1 dollaro=1 USD"]),
+            ("Paga 20 sterline.", &["20 sterline=20 GBP"]),
+            ("Una sterlina e 5 franchi svizzeri.", &["Una sterlina=1 GBP", "5 franchi svizzeri=5 CHF"]),
+            ("Vale 300 miliardi di yen.", &["300 miliardi di yen=300000000000 JPY"]),
+            ("Ricavi per 8 miliardi di yuan.", &["8 miliardi di yuan=8000000000 CNY"]),
+            ("Ricavi per 8 miliardi di renminbi.", &["8 miliardi di renminbi=8000000000 CNY"]),
+            ("Investe 500 miliardi di rupie.", &["500 miliardi di rupie=500000000000 INR"]),
+            ("Utile di 6,7 trilioni di won.", &["6,7 trilioni di won=6700000000000 KRW"]),
+            (
+                "Utile di 452 miliardi di dollari taiwanesi.",
+                &["452 miliardi di dollari taiwanesi=452000000000 TWD"],
+            ),
+            ("Un piano da $10 mld per i chip.", &["$10 mld=10000000000 USD"]),
+            ("Un piano da 10 mld $ per i chip.", &["10 mld $=10000000000 USD"]),
+            ("L'operazione vale € 200 milioni.", &["€ 200 milioni=200000000 EUR"]),
+            ("L'operazione vale 200 milioni €.", &["200 milioni €=200000000 EUR"]),
+            ("L'operazione vale US$ 3 miliardi.", &["US$ 3 miliardi=3000000000 USD"]),
+            ("L'operazione vale US$3 miliardi.", &["US$3 miliardi=3000000000 USD"]),
+            ("Ricavi per USD 40 milioni.", &["USD 40 milioni=40000000 USD"]),
+            ("Ricavi per 40 milioni di EUR.", &["40 milioni di EUR=40000000 EUR"]),
+            ("Ricavi per 40 milioni d'euro.", &["40 milioni d'euro=40000000 EUR"]),
+            ("Costa 5 euro, $7 negli Usa.", &["5 euro=5 EUR", "$7=7 USD"]),
+        ]);
+    }
+
+    #[test]
+    fn money_050_qualifiers() {
+        check(&[
+            ("Investirà oltre 13 miliardi di dollari.", &["13 miliardi di dollari=13000000000 USD over"]),
+            ("Investirà più di 4 miliardi di euro.", &["4 miliardi di euro=4000000000 EUR over"]),
+            (
+                "L'accordo potrebbe superare i 10 miliardi di dollari.",
+                &["10 miliardi di dollari=10000000000 USD over"],
+            ),
+            ("Il valore è sopra i 2 miliardi di euro.", &["2 miliardi di euro=2000000000 EUR over"]),
+            (
+                "Ha scommesso almeno 8 miliardi di dollari.",
+                &["8 miliardi di dollari=8000000000 USD at_least"],
+            ),
+            ("Vale circa 3 miliardi di euro.", &["3 miliardi di euro=3000000000 EUR about"]),
+            ("Vale intorno ai 75 miliardi di dollari.", &["75 miliardi di dollari=75000000000 USD about"]),
+            ("Fatturato attorno a 9 miliardi di euro.", &["9 miliardi di euro=9000000000 EUR about"]),
+            ("Una cifra nell'ordine di 5 miliardi di euro.", &["5 miliardi di euro=5000000000 EUR about"]),
+            ("Una cifra nell’ordine dei 5 miliardi di euro.", &["5 miliardi di euro=5000000000 EUR about"]),
+            ("Vale quasi 11,7 miliardi di dollari.", &["11,7 miliardi di dollari=11700000000 USD under"]),
+            ("Vale meno di 2 miliardi di euro.", &["2 miliardi di euro=2000000000 EUR under"]),
+            ("Scende sotto i 20 euro.", &["20 euro=20 EUR under"]),
+            ("Potrà arrivare fino a un miliardo di euro.", &["un miliardo di euro=1000000000 EUR up_to"]),
+            ("Pagherà al massimo 900 milioni di euro.", &["900 milioni di euro=900000000 EUR up_to"]),
+        ]);
+    }
+
+    #[test]
+    fn money_060_ranges() {
+        check(&[
+            (
+                "Cerca tra 5 e 10 miliardi di dollari.",
+                &["5 e 10 miliardi di dollari=5000000000..10000000000 USD"],
+            ),
+            ("Cerca da 5 a 10 miliardi di euro.", &["5 a 10 miliardi di euro=5000000000..10000000000 EUR"]),
+            ("Un round da 5-10 milioni di euro.", &["5-10 milioni di euro=5000000..10000000 EUR"]),
+            ("Un utile per azione tra 0,80 e 0,82 euro.", &["0,80 e 0,82 euro=0.8..0.82 EUR"]),
+            ("Un piano da $5-10 mld.", &["$5-10 mld=5000000000..10000000000 USD"]),
+            ("Tra il 2026 e il 2028 spenderà 10 miliardi di euro.", &["10 miliardi di euro=10000000000 EUR"]),
+        ]);
+    }
+
+    #[test]
+    fn money_070_inferred_currency() {
+        check(&[
+            (
+                "Amazon ha investito 4 miliardi di dollari; ha già scommesso almeno 8 miliardi su Anthropic.",
+                &["4 miliardi di dollari=4000000000 USD", "8 miliardi=8000000000 USD? at_least"],
+            ),
+            (
+                "Il debito è di 3 miliardi di euro. Ha ottenuto 12,5 miliardi in prestiti.",
+                &["3 miliardi di euro=3000000000 EUR", "12,5 miliardi=12500000000 EUR?"],
+            ),
+            (
+                "Ricavi per 6,1 mld, in calo. L'utile è di 2 miliardi di euro.",
+                &["6,1 mld=6100000000 EUR?", "2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Con 15 miliardi di fatturato il gruppo pesa; 3 miliardi di dollari in cassa.",
+                &["15 miliardi=15000000000 USD?", "3 miliardi di dollari=3000000000 USD"],
+            ),
+            ("Nessuna valuta qui: 5 miliardi raccolti.", &["5 miliardi=5000000000 -?"]),
+        ]);
+    }
+
+    #[test]
+    fn money_080_not_money() {
+        check(&[
+            (
+                "Ha speso 2 miliardi di euro per 10 gigawatt di capacità.",
+                &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Spende 2 miliardi di euro e crea 30.000 posti di lavoro.",
+                &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Con 2 miliardi di euro la quota sale al 5,6 per cento.",
+                &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            ("Ha comprato 18.000 chip per 2 miliardi di dollari.", &["2 miliardi di dollari=2000000000 USD"]),
+            (
+                "Il chip da 3 miliardi di euro ha 100 miliardi di transistor.",
+                &["3 miliardi di euro=3000000000 EUR"],
+            ),
+            (
+                "Paga 5 miliardi di euro per 384.099.915 azioni, il 10%.",
+                &["5 miliardi di euro=5000000000 EUR"],
+            ),
+            (
+                "Vale 1 miliardo di euro. Nel 2019 e in 12 mesi nulla è cambiato.",
+                &["1 miliardo di euro=1000000000 EUR"],
+            ),
+            (
+                "Costa 2 miliardi di dollari; il Maia 200 e l'X2E-80-100 arrivano.",
+                &["2 miliardi di dollari=2000000000 USD"],
+            ),
+            (
+                "Vale 5 miliardi di euro e ha 8 milioni di utenti, che salgono a 30 milioni al mese.",
+                &["5 miliardi di euro=5000000000 EUR"],
+            ),
+            (
+                "Ha venduto 3 milioni smartphone; incassa 2 miliardi di euro.",
+                &["2 miliardi di euro=2000000000 EUR"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn money_090_vague() {
+        check(&[
+            ("Servono decine di miliardi di dollari.", &["decine di miliardi di dollari=~ USD"]),
+            ("Perdite per miliardi di dollari.", &["miliardi di dollari=~ USD"]),
+            (
+                "Vale 2 miliardi di euro; ne perde centinaia di milioni.",
+                &["2 miliardi di euro=2000000000 EUR", "centinaia di milioni=~ EUR?"],
+            ),
+            ("Ne valgono poche centinaia di milioni di euro.", &["poche centinaia di milioni di euro=~ EUR"]),
+            (
+                "Vale 1 miliardo di euro, ne investe una decina di milioni.",
+                &["1 miliardo di euro=1000000000 EUR", "una decina di milioni=~ EUR?"],
+            ),
+            ("Costa migliaia di euro.", &["migliaia di euro=~ EUR"]),
+            ("Ci sono migliaia di licenziamenti e miliardi di utenti.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn money_100_serializes_as_in_contract() {
+        let doc = Document::new("L'utile sale a 1,5 mld di euro.");
+        let money = find_money(&doc);
+        let json = serde_json::to_value(&money[0]).unwrap_or_default();
+        assert_eq!(json["amount"], "1500000000");
+        assert_eq!(json["amount_max"], serde_json::Value::Null);
+        assert_eq!(json["currency"], "EUR");
+        assert_eq!(json["start"], 15);
+        assert_eq!(json["end"], 30);
+        assert_eq!(json["vague"], false);
+    }
+
+    #[test]
+    fn bad_data_reports_file_line_and_column() {
+        let parse = |c: &str, q: &str| {
+            MoneyLexicon::parse(
+                NumberLexicon::embedded().clone(),
+                ("c.tsv", c),
+                ("q.tsv", q),
+                ("v.tsv", ""),
+                ("n.tsv", ""),
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+        };
+        let err = parse("euro\teur\tword\n", "").unwrap_err();
+        assert!(err.starts_with("c.tsv:1:6:"), "{err}");
+        let err = parse("euro\tEUR\tcoin\n", "").unwrap_err();
+        assert!(err.contains("unknown kind"), "{err}");
+        let err = parse("", "# q\ncirca\tvicino\n").unwrap_err();
+        assert!(err.starts_with("q.tsv:2:7:"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check_spans(text: &str) -> Result<(), TestCaseError> {
+        let doc = Document::new(text);
+        for m in find_money(&doc) {
+            prop_assert!(m.span.start < m.span.end && m.span.end <= text.len(), "{m:?}");
+            prop_assert_eq!(m.span.get(text), Some(m.text.as_str()));
+            prop_assert_eq!(m.amount.is_none(), m.vague);
+        }
+        Ok(())
+    }
+
+    const WORDS: &[&str] = &[
+        "10",
+        "1.500",
+        "3,5",
+        "1,500.50",
+        "€",
+        "$",
+        "US",
+        "di",
+        "d'",
+        "e",
+        "tra",
+        "da",
+        "a",
+        "-",
+        "mld.",
+        "mld",
+        "miliardi",
+        "milioni",
+        "un",
+        "mezzo",
+        "decine",
+        "poche",
+        "euro",
+        "dollari",
+        "taiwanesi",
+        "oltre",
+        "circa",
+        "più",
+        "fino",
+        "10%",
+        "chip",
+        "posti",
+        "fatturato",
+        "USD",
+        "M",
+        "4bn",
+        "è",
+        "l’",
+        "nell'",
+        "ordine",
+        ".",
+        ",",
+        "\n\n",
+        "duecento",
+        "tremila",
+        "🙂",
+        "città",
+        "'90",
+    ];
+
+    /// `(text, value)`: a well-formed amount with a currency, written in one of the formats.
+    fn amount() -> impl Strategy<Value = (String, Decimal)> {
+        (0u64..1_000_000, 0usize..3, 0u32..100, any::<bool>(), any::<bool>(), 0usize..9, 0usize..7).prop_map(
+            |(int, decimals, frac, english, grouped, scale_i, cur_i)| {
+                let frac_digits = match decimals {
+                    0 => String::new(),
+                    1 => (frac % 10).to_string(),
+                    _ => format!("{frac:02}"),
+                };
+                let group = |sep: char| {
+                    let digits = int.to_string();
+                    let mut out = String::new();
+                    for (k, c) in digits.chars().enumerate() {
+                        if k > 0 && (digits.len() - k) % 3 == 0 {
+                            out.push(sep);
+                        }
+                        out.push(c);
+                    }
+                    out
+                };
+                let number = if english {
+                    // `1,500` alone would be an Italian decimal: group only when a decimal follows.
+                    let int_s = if grouped && !frac_digits.is_empty() { group(',') } else { int.to_string() };
+                    if frac_digits.is_empty() { int_s } else { format!("{int_s}.{frac_digits}") }
+                } else {
+                    let int_s = if grouped { group('.') } else { int.to_string() };
+                    if frac_digits.is_empty() { int_s } else { format!("{int_s},{frac_digits}") }
+                };
+                let value = format!("{int}.{}", if frac_digits.is_empty() { "0" } else { &frac_digits });
+                let value: Decimal = value.parse().unwrap_or_default();
+                let (scale, mult): (&str, u64) = [
+                    ("", 1),
+                    (" mila", 1_000),
+                    (" milioni", 1_000_000),
+                    (" mln", 1_000_000),
+                    (" mld", 1_000_000_000),
+                    (" mld.", 1_000_000_000),
+                    (" miliardi", 1_000_000_000),
+                    (" trilioni", 1_000_000_000_000),
+                    (" Miliardi", 1_000_000_000),
+                ][scale_i];
+                let amount = format!("{number}{scale}");
+                let di = if scale.is_empty() { "" } else { " di" };
+                let text = match cur_i {
+                    0 => format!("{amount} euro"),
+                    1 => format!("{amount}{di} dollari"),
+                    2 => format!("${amount}"),
+                    3 => format!("€ {amount}"),
+                    4 => format!("{amount} €"),
+                    5 => format!("USD {amount}"),
+                    _ => format!("{amount}{di} sterline britanniche"),
+                };
+                (text, (value * Decimal::from(mult)).normalize())
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics_and_spans_are_valid(text in "\\PC{0,200}") {
+            check_spans(&text)?;
+        }
+
+        #[test]
+        fn money_like_word_salad_keeps_valid_spans(words in prop::collection::vec(prop::sample::select(WORDS), 0..40)) {
+            check_spans(&words.join(" "))?;
+            check_spans(&words.concat())?;
+        }
+
+        #[test]
+        fn generated_amounts_parse_exactly((amount, value) in amount()) {
+            let text = format!("La società guidata da Sam Altman investirà {amount} nel progetto.");
+            let doc = Document::new(&text);
+            let money = find_money(&doc);
+            prop_assert_eq!(money.len(), 1, "{}: {:?}", text, money);
+            prop_assert_eq!(money[0].text.as_str(), amount.trim_end_matches('.'));
+            prop_assert_eq!(money[0].amount, Some(value));
+            prop_assert!(money[0].currency_explicit);
+        }
+    }
+}
