@@ -117,9 +117,9 @@ pub struct Money {
 
 use crate::error::Error;
 use crate::lexicon::records_named;
+use crate::number::FastMap as HashMap;
 use crate::number::{NumberLexicon, parse_digits};
 use crate::token::{Document, TokenFlags, TokenKind};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,8 +182,8 @@ pub struct MoneyLexicon {
     qualifiers: Vec<(Vec<String>, Qualifier)>,
     vague: HashMap<String, VagueClass>,
     nouns: HashMap<String, NounClass>,
-    /// First two bytes of every number-word atom: a cheap filter before parsing words.
-    number_prefixes: std::collections::HashSet<[u8; 2]>,
+    /// Words that can start an amount, by their first two bytes: a cheap filter run on every token.
+    starters: Starters,
 }
 
 static DEFAULT: LazyLock<MoneyLexicon> = LazyLock::new(|| {
@@ -223,14 +223,14 @@ impl MoneyLexicon {
         nouns: (&str, &str),
     ) -> Result<MoneyLexicon, Error> {
         let mut lex = MoneyLexicon {
-            number_prefixes: numbers.atom_prefixes(),
+            starters: Starters::default(),
             numbers,
             currencies: Vec::new(),
-            currency_first: HashMap::new(),
-            codes: HashMap::new(),
+            currency_first: HashMap::default(),
+            codes: HashMap::default(),
             qualifiers: Vec::new(),
-            vague: HashMap::new(),
-            nouns: HashMap::new(),
+            vague: HashMap::default(),
+            nouns: HashMap::default(),
         };
         for rec in records_named(currencies.0, currencies.1) {
             let surface = rec.require(0, "currency surface")?;
@@ -280,6 +280,16 @@ impl MoneyLexicon {
             lex.qualifiers.push((tokens, q));
         }
         lex.qualifiers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        let mut starters = Starters::default();
+        for w in lex.numbers.words() {
+            starters.insert(&w);
+        }
+        for (tokens, _, _) in &lex.currencies {
+            starters.insert(&tokens[0]);
+        }
+        for code in lex.codes.keys() {
+            starters.insert(&crate::token::normalize(code));
+        }
         for rec in records_named(vague.0, vague.1) {
             let word = rec.require(0, "word")?;
             let class = match rec.require(1, "class")? {
@@ -292,6 +302,7 @@ impl MoneyLexicon {
                 }
             };
             lex.vague.insert(crate::token::normalize(word), class);
+            starters.insert(&crate::token::normalize(word));
         }
         for rec in records_named(nouns.0, nouns.1) {
             let word = rec.require(0, "noun")?;
@@ -304,7 +315,48 @@ impl MoneyLexicon {
             };
             lex.nouns.insert(crate::token::normalize(word), class);
         }
+        lex.starters = starters;
         Ok(lex)
+    }
+}
+
+/// The first two and the last two bytes of words, as bit tables looked up without hashing.
+#[derive(Clone)]
+struct Starters(Box<[u64; 1024]>, Box<[u64; 1024]>);
+
+impl Default for Starters {
+    fn default() -> Self {
+        Starters(Box::new([0; 1024]), Box::new([0; 1024]))
+    }
+}
+
+impl std::fmt::Debug for Starters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Starters(..)")
+    }
+}
+
+impl Starters {
+    fn keys(word: &str) -> (usize, usize) {
+        let b = word.as_bytes();
+        let pair = |x: Option<&u8>, y: Option<&u8>| {
+            (usize::from(x.copied().unwrap_or(0)) << 8) | usize::from(y.copied().unwrap_or(0))
+        };
+        let n = b.len();
+        (pair(b.first(), b.get(1)), pair(b.get(n.wrapping_sub(2)), b.get(n.wrapping_sub(1))))
+    }
+
+    fn insert(&mut self, word: &str) {
+        let (p, s) = Self::keys(word);
+        self.0[p >> 6] |= 1 << (p & 63);
+        self.1[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// False when no listed word starts and ends like `word` (number-word compounds end
+    /// with an atom, so the atoms' endings cover them).
+    fn may_contain(&self, word: &str) -> bool {
+        let (p, s) = Self::keys(word);
+        self.0[p >> 6] & (1 << (p & 63)) != 0 && self.1[s >> 6] & (1 << (s & 63)) != 0
     }
 }
 
@@ -439,7 +491,9 @@ impl Finder<'_, '_> {
 
     fn scale_at(&self, i: usize) -> Option<crate::number::Scale> {
         match self.kind(i)? {
-            TokenKind::Word | TokenKind::Abbreviation => self.lex.numbers.scale(self.text(i)),
+            TokenKind::Word | TokenKind::Abbreviation => {
+                self.lex.numbers.scale_of_token(self.text(i), self.norm(i))
+            }
             _ => None,
         }
     }
@@ -459,10 +513,6 @@ impl Finder<'_, '_> {
             }
             TokenKind::Word => {
                 let w = self.norm(i);
-                let b = w.as_bytes();
-                if b.len() < 2 || !self.lex.number_prefixes.contains(&[b[0], b[1]]) {
-                    return None;
-                }
                 let v = self.lex.numbers.number_word(w)?;
                 let needs_unit = self.lex.numbers.is_article(w) || self.lex.numbers.is_half(w);
                 Some((v, None, needs_unit))
@@ -551,7 +601,10 @@ impl Finder<'_, '_> {
     }
 
     fn currency_seq_at(&self, k: usize) -> Option<(Currency, CurrencyKind, usize)> {
-        if let Some(&c) = self.lex.codes.get(self.text(k)) {
+        let tok = self.doc.tokens().get(k)?;
+        if tok.is(TokenFlags::ALL_CAPS)
+            && let Some(&c) = self.lex.codes.get(self.text(k))
+        {
             return Some((c, CurrencyKind::Code, 1));
         }
         let candidates = self.lex.currency_first.get(self.norm(k))?;
@@ -614,8 +667,14 @@ impl Finder<'_, '_> {
 
     /// `Ok` with money and the token after it, `Err` with the token after a count of things.
     fn quantity_at(&self, i: usize) -> Option<Result<(Money, usize), usize>> {
-        let kind = self.kind(i)?;
-        if !matches!(kind, TokenKind::Number | TokenKind::Word | TokenKind::Symbol) {
+        let tok = self.doc.tokens().get(i)?;
+        let candidate = match tok.kind {
+            TokenKind::Number => true,
+            TokenKind::Word if tok.is(TokenFlags::HAS_DIGIT) => true,
+            TokenKind::Word | TokenKind::Symbol => self.lex.starters.may_contain(self.norm(i)),
+            _ => false,
+        };
+        if !candidate {
             return None;
         }
         let (prefix, j) = match self.currency_before(i) {

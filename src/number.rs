@@ -54,10 +54,62 @@ enum Class {
 #[derive(Debug, Clone, Default)]
 pub struct NumberLexicon {
     /// Lower-cased scale surfaces.
-    scales: HashMap<String, Scale>,
+    scales: FastMap<String, Scale>,
     /// Case-sensitive scale surfaces (`M`, `B`).
-    exact_scales: HashMap<String, Scale>,
-    atoms: HashMap<String, (Decimal, Class)>,
+    exact_scales: FastMap<String, Scale>,
+    atoms: FastMap<String, (Decimal, Class)>,
+    /// The atoms by class, for building compounds without scanning the map.
+    tens: Vec<(String, u64)>,
+    hundreds: Vec<String>,
+    thousands: Vec<(String, Class)>,
+}
+
+/// A `HashMap` with a fast non-keyed hash (FxHash), for small static lexicons looked up on
+/// every token: collisions can only slow a lookup, never change its answer.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (`FxHasher`), written out to avoid a dependency.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");
@@ -98,7 +150,9 @@ impl NumberLexicon {
                     "exact" => exact = true,
                     "plural" => plural = true,
                     _ => {
-                        return Err(rec.error_at(2, format!("unknown flag {flag:?} (expected exact, plural)")));
+                        return Err(
+                            rec.error_at(2, format!("unknown flag {flag:?} (expected exact, plural)"))
+                        );
                     }
                 }
             }
@@ -123,7 +177,17 @@ impl NumberLexicon {
                 "half" => Class::Half,
                 other => return Err(rec.error_at(2, format!("unknown class {other:?}"))),
             };
-            lex.atoms.insert(crate::token::normalize(word), (value, class));
+            let word = crate::token::normalize(word);
+            match class {
+                Class::Ten => lex.tens.push((
+                    word.clone(),
+                    u64::try_from(value).map_err(|_| rec.error_at(1, "a ten must be a whole number"))?,
+                )),
+                Class::Hundred => lex.hundreds.push(word.clone()),
+                Class::Thousand | Class::Thousands => lex.thousands.push((word.clone(), class)),
+                _ => {}
+            }
+            lex.atoms.insert(word, (value, class));
         }
         Ok(lex)
     }
@@ -181,18 +245,11 @@ impl NumberLexicon {
 
     /// `1..=99` written as one word.
     fn below_hundred(&self, s: &str) -> Option<u64> {
-        if let Some(v) = self
-            .class_value(s, Class::Unit)
-            .or_else(|| self.class_value(s, Class::Teen))
-            .or_else(|| self.class_value(s, Class::Ten))
-        {
-            return Some(v);
+        if let Some((v, Class::Unit | Class::Teen | Class::Ten)) = self.atom(s) {
+            return u64::try_from(v).ok();
         }
-        for (word, &(value, class)) in &self.atoms {
-            if class != Class::Ten {
-                continue;
-            }
-            let ten = u64::try_from(value).ok()?;
+        for (word, ten) in &self.tens {
+            let ten = *ten;
             if let Some(rest) = s.strip_prefix(word.as_str())
                 && let Some(u) = self.class_value(rest, Class::Unit)
             {
@@ -212,7 +269,7 @@ impl NumberLexicon {
 
     /// `1..=999` written as one word (`duecento`, `centotto`, `trecentocinquanta`).
     fn below_thousand(&self, s: &str) -> Option<u64> {
-        let hundred = self.atoms.iter().find(|(_, (_, c))| *c == Class::Hundred).map(|(w, _)| w.as_str());
+        let hundred = self.hundreds.first().map(String::as_str);
         // The stem without the final vowel: `cento` loses its `o` before `otto`, `ottanta`.
         let stem =
             hundred.and_then(|h| h.char_indices().last().map(|(i, _)| &h[..i])).filter(|s| !s.is_empty());
@@ -234,7 +291,7 @@ impl NumberLexicon {
 
     /// `1..=999_999` written as one word (`tremila`, `milleduecento`).
     fn below_million(&self, s: &str) -> Option<u64> {
-        for (word, &(_, class)) in &self.atoms {
+        for (word, class) in &self.thousands {
             match class {
                 Class::Thousands => {
                     if let Some(pos) = s.find(word.as_str()) {
@@ -395,10 +452,21 @@ impl NumberLexicon {
         value.checked_mul(scale.multiplier)
     }
 
-    /// The first two bytes of every number-word atom, a cheap filter for callers that try
-    /// [`NumberLexicon::number_word`] on every word.
-    pub fn atom_prefixes(&self) -> std::collections::HashSet<[u8; 2]> {
-        self.atoms.keys().filter_map(|w| w.as_bytes().get(..2).map(|b| [b[0], b[1]])).collect()
+    /// Every number-word atom and scale surface, lower-cased: a caller can build a cheap filter
+    /// before trying [`NumberLexicon::number_word`] or [`NumberLexicon::scale`] on every word.
+    pub fn words(&self) -> impl Iterator<Item = String> + '_ {
+        let exact = self.exact_scales.keys().map(|w| crate::token::normalize(w));
+        self.atoms.keys().chain(self.scales.keys()).cloned().chain(exact)
+    }
+
+    /// The scale of a token given as written and lower-cased (saves lower-casing again).
+    pub fn scale_of_token(&self, text: &str, norm: &str) -> Option<Scale> {
+        // Exact (case-sensitive) scales are upper-case letters: only look them up when the
+        // token differs from its lower-cased form.
+        match self.exact_scales.is_empty() || text == norm {
+            true => self.scales.get(norm).copied(),
+            false => self.exact_scales.get(text).or_else(|| self.scales.get(norm)).copied(),
+        }
     }
 
     /// Splits `10M` into its number and its scale.
