@@ -389,22 +389,27 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
     // The sentence of the last quantity that counted things (`8 milioni di visitatori`): an
     // amount without a currency after it in the same sentence (`che salgono a 30 milioni`)
     // is an elliptical count, not money.
-    let mut count_sentence = None;
+    // Unless a money noun comes in between (`8 milioni di clienti e ricavi per 3 miliardi`).
+    let mut count: Option<(Option<usize>, usize)> = None;
     let mut i = 0;
     while i < n {
         match finder.amount_at(i) {
             Found::Money(money, next) => {
-                let sentence = doc.sentence_of(i);
+                let elliptical_count = !money.currency_explicit
+                    && count.is_some_and(|(sentence, end)| {
+                        sentence == doc.sentence_of(i)
+                            && !(end..i).any(|j| lex.nouns.get(doc.norm(j)) == Some(&NounClass::Money))
+                    });
                 if money.currency_explicit {
-                    count_sentence = None;
-                    out.push(money);
-                } else if count_sentence.is_none() || count_sentence != sentence {
+                    count = None;
+                }
+                if !elliptical_count {
                     out.push(money);
                 }
                 i = next.max(i + 1);
             }
             Found::Count(next) => {
-                count_sentence = doc.sentence_of(i);
+                count = Some((doc.sentence_of(i), next));
                 i = next.max(i + 1);
             }
             Found::Nothing => i += 1,
@@ -456,6 +461,9 @@ struct Core {
     multiplier: Option<Decimal>,
     /// `un`, `mezzo`: a number only before a scale or a currency.
     needs_unit: bool,
+    /// `70B`, `3M`, `10 M`: a letter scale is money only with a currency (`$10M`), being
+    /// also a model size or a name.
+    needs_currency: bool,
     /// `decine di miliardi`: no exact value.
     vague: bool,
     /// `miliardi di dollari` with no number: money only with an explicit currency.
@@ -502,32 +510,35 @@ impl Finder<'_, '_> {
         matches!(self.norm(i), "di" | "d'")
     }
 
-    /// A number token: digits, `10M`, or a number word. Returns (value, built-in scale, needs unit).
-    fn number_at(&self, i: usize) -> Option<(Decimal, Option<Decimal>, bool)> {
+    /// A number token: digits, `10M`, or a number word.
+    /// Returns (value, built-in scale, needs unit, needs currency).
+    fn number_at(&self, i: usize) -> Option<(Decimal, Option<Decimal>, bool, bool)> {
         let tok = self.doc.tokens().get(i)?;
         match tok.kind {
-            TokenKind::Number => parse_digits(self.text(i)).map(|v| (v, None, false)),
+            TokenKind::Number => parse_digits(self.text(i)).map(|v| (v, None, false, false)),
             TokenKind::Word if tok.is(TokenFlags::HAS_DIGIT) => {
+                // A glued scale (`10M`, `4bn`, `70B`) reads as money only with a currency.
                 let (v, s) = self.lex.numbers.split_scaled_word(self.text(i))?;
-                Some((v, Some(s.multiplier), false))
+                Some((v, Some(s.multiplier), false, true))
             }
             TokenKind::Word => {
                 let w = self.norm(i);
                 let v = self.lex.numbers.number_word(w)?;
                 let needs_unit = self.lex.numbers.is_article(w) || self.lex.numbers.is_half(w);
-                Some((v, None, needs_unit))
+                Some((v, None, needs_unit, false))
             }
             _ => None,
         }
     }
 
     fn core_at(&self, i: usize, depth: u8) -> Option<Core> {
-        let (mut base, mut multiplier, needs_unit) = self.number_at(i)?;
+        let (mut base, mut multiplier, needs_unit, mut needs_currency) = self.number_at(i)?;
         let mut k = i + 1;
         if multiplier.is_none()
             && let Some(s) = self.scale_at(k)
         {
             multiplier = Some(s.multiplier);
+            needs_currency |= s.exact;
             k += 1;
         }
         let Some(mult) = multiplier else {
@@ -537,6 +548,7 @@ impl Finder<'_, '_> {
                 value: base,
                 multiplier: None,
                 needs_unit,
+                needs_currency,
                 vague: false,
                 bare: false,
             });
@@ -564,6 +576,7 @@ impl Finder<'_, '_> {
             value,
             multiplier: Some(mult),
             needs_unit: false,
+            needs_currency,
             vague: false,
             bare: false,
         })
@@ -583,6 +596,7 @@ impl Finder<'_, '_> {
             value: Decimal::ZERO,
             multiplier,
             needs_unit: false,
+            needs_currency: false,
             vague: true,
             bare,
         };
@@ -720,7 +734,11 @@ impl Finder<'_, '_> {
         }
         let currency = prefix.or(suffix.map(|(c, _)| c));
         if currency.is_none() {
-            if last.bare || first.needs_unit && first.multiplier.is_none() {
+            if last.bare
+                || first.needs_unit && first.multiplier.is_none()
+                || first.needs_currency
+                || last.needs_currency
+            {
                 return None;
             }
             // What follows says whether the amount counts things (`di transistor`, `posti`).

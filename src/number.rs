@@ -35,6 +35,8 @@ pub struct Scale {
     pub multiplier: Decimal,
     /// A plural word that can stand without a number in a vague amount (`miliardi di dollari`).
     pub plural: bool,
+    /// A case-sensitive letter (`M`, `B`, `K`): also a model size (`70B`) or a name (`3M`).
+    pub exact: bool,
 }
 
 /// What a number-word atom is (see `data/money/number_words.tsv`).
@@ -156,7 +158,7 @@ impl NumberLexicon {
                     }
                 }
             }
-            let scale = Scale { multiplier, plural };
+            let scale = Scale { multiplier, plural, exact };
             if exact {
                 lex.exact_scales.insert(surface.to_string(), scale);
             } else {
