@@ -7,7 +7,7 @@
 //! An amount without a currency is reported only when a reader reads it as money: it has a
 //! scale of at least a million and is not followed by what it counts (`di transistor`,
 //! `posti`); its currency is then the one of the nearest explicit amount of the article
-//! (preferably before it), with `currency_explicit: false`. Orders of magnitude
+//! before it (the euro when there is none), with `currency_explicit: false`. Orders of magnitude
 //! (`decine di miliardi di dollari`) are reported with `amount: None` and `vague: true`.
 //!
 //! Words live in `data/money/*.tsv`; numbers are read by [`crate::number`].
@@ -419,32 +419,19 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
     out
 }
 
-/// Gives amounts without a currency the one of the nearest explicit amount before them, or
-/// after them when the article names none before.
+/// The currency an Italian reader assumes when the article names none before an amount.
+const READER_CURRENCY: Currency = Currency::EUR;
+
+/// Gives amounts without a currency the one of the nearest explicit amount before them; with
+/// none before, the reader's currency, the euro (`ricavi per 6 miliardi` opening an article).
 fn infer_currencies(items: &mut [Money]) {
     let mut last = None;
-    let mut missing = Vec::new();
-    for (idx, m) in items.iter_mut().enumerate() {
+    for m in items.iter_mut() {
         if m.currency_explicit {
             last = m.currency;
-        } else if last.is_some() {
-            m.currency = last;
         } else {
-            missing.push(idx);
+            m.currency = Some(last.unwrap_or(READER_CURRENCY));
         }
-    }
-    for idx in missing {
-        m_from_after(items, idx);
-    }
-}
-
-fn m_from_after(items: &mut [Money], idx: usize) {
-    let next = items
-        .get(idx + 1..)
-        .and_then(|rest| rest.iter().find(|m| m.currency_explicit))
-        .and_then(|m| m.currency);
-    if let Some(m) = items.get_mut(idx) {
-        m.currency = next;
     }
 }
 
@@ -701,14 +688,27 @@ impl Finder<'_, '_> {
         let mut low = first;
         let mut high = None;
         if !first.vague {
-            let before = if i > 0 { self.norm(i - 1) } else { "" };
+            // The word opening a range, maybe with an article: `tra 5 e 10`, `tra i 20 e i 30`,
+            // `da 5 a 10`, `dai 5 ai 10`.
+            let mut open = i.checked_sub(1);
+            if let Some(b) = open
+                && ARTICLES.contains(&self.norm(b))
+            {
+                open = b.checked_sub(1);
+            }
+            let open_word = open.map_or("", |b| self.norm(b));
             let connector = self.norm(k);
             let adjacent_dash = matches!(connector, "-" | "–") && self.kind(k) == Some(TokenKind::Punct);
             let is_range = adjacent_dash
-                || connector == "e" && matches!(before, "tra" | "fra")
-                || matches!(connector, "a" | "ad") && before == "da";
+                || connector == "e" && matches!(open_word, "tra" | "fra")
+                || matches!(connector, "a" | "ad" | "al" | "ai" | "agli")
+                    && matches!(open_word, "da" | "dal" | "dai" | "dagli");
+            let mut second_at = k + 1;
+            if !adjacent_dash && ARTICLES.contains(&self.norm(second_at)) {
+                second_at += 1;
+            }
             if is_range
-                && let Some(second) = self.core_at(k + 1, 0)
+                && let Some(second) = self.core_at(second_at, 0)
                 && !second.needs_unit
             {
                 if low.multiplier.is_none()
@@ -720,8 +720,8 @@ impl Finder<'_, '_> {
                 if low.value < second.value {
                     high = Some(second);
                     k = second.next;
-                    if !adjacent_dash {
-                        lead = i - 1;
+                    if !adjacent_dash && let Some(b) = open {
+                        lead = b;
                     }
                 }
             }
@@ -939,6 +939,16 @@ mod tests {
                 &["5 e 10 miliardi di dollari=5000000000..10000000000 USD"],
             ),
             ("Cerca da 5 a 10 miliardi di euro.", &["5 a 10 miliardi di euro=5000000000..10000000000 EUR"]),
+            (
+                "Costerà tra i 20 e i 30 miliardi di euro.",
+                &["20 e i 30 miliardi di euro=20000000000..30000000000 EUR"],
+            ),
+            (
+                "Costerà circa tra 2 e 3 miliardi di euro.",
+                &["2 e 3 miliardi di euro=2000000000..3000000000 EUR about"],
+            ),
+            ("Ricavi dai 3 ai 4 miliardi di euro.", &["3 ai 4 miliardi di euro=3000000000..4000000000 EUR"]),
+            ("Dal 2026 al 2028 spenderà 10 miliardi di euro.", &["10 miliardi di euro=10000000000 EUR"]),
             ("Un round da 5-10 milioni di euro.", &["5-10 milioni di euro=5000000..10000000 EUR"]),
             ("Un utile per azione tra 0,80 e 0,82 euro.", &["0,80 e 0,82 euro=0.8..0.82 EUR"]),
             ("Un piano da $5-10 mld.", &["$5-10 mld=5000000000..10000000000 USD"]),
@@ -958,14 +968,14 @@ mod tests {
                 &["3 miliardi di euro=3000000000 EUR", "12,5 miliardi=12500000000 EUR?"],
             ),
             (
-                "Ricavi per 6,1 mld, in calo. L'utile è di 2 miliardi di euro.",
-                &["6,1 mld=6100000000 EUR?", "2 miliardi di euro=2000000000 EUR"],
+                "Ricavi per 6,1 mld, in calo. L'utile è di 2 miliardi di dollari.",
+                &["6,1 mld=6100000000 EUR?", "2 miliardi di dollari=2000000000 USD"],
             ),
             (
                 "Con 15 miliardi di fatturato il gruppo pesa; 3 miliardi di dollari in cassa.",
-                &["15 miliardi=15000000000 USD?", "3 miliardi di dollari=3000000000 USD"],
+                &["15 miliardi=15000000000 EUR?", "3 miliardi di dollari=3000000000 USD"],
             ),
-            ("Nessuna valuta qui: 5 miliardi raccolti.", &["5 miliardi=5000000000 -?"]),
+            ("Nessuna valuta qui: 5 miliardi raccolti.", &["5 miliardi=5000000000 EUR?"]),
         ]);
     }
 
