@@ -596,9 +596,12 @@ impl Finder<'_, '_> {
             }
             return self.currency_after(s + 2, false).map(|_| vague(s + 2, None, false));
         }
-        let plural = if class(i) == Some(VagueClass::Quantifier) { i + 1 } else { i };
-        let scale = self.scale_at(plural).filter(|s| s.plural)?;
-        Some(vague(plural + 1, Some(scale.multiplier), true))
+        // `miliardi di dollari`, `alcuni miliardi`, `qualche miliardo` (but `un miliardo` is a number).
+        let quantified =
+            class(i) == Some(VagueClass::Quantifier) && self.lex.numbers.number_word(self.norm(i)).is_none();
+        let at = if quantified { i + 1 } else { i };
+        let scale = self.scale_at(at).filter(|s| s.plural || quantified && !s.exact)?;
+        Some(vague(at + 1, Some(scale.multiplier), true))
     }
 
     fn currency_seq_at(&self, k: usize) -> Option<(Currency, CurrencyKind, usize)> {
@@ -928,6 +931,9 @@ mod tests {
             ("Scende sotto i 20 euro.", &["20 euro=20 EUR under"]),
             ("Potrà arrivare fino a un miliardo di euro.", &["un miliardo di euro=1000000000 EUR up_to"]),
             ("Pagherà al massimo 900 milioni di euro.", &["900 milioni di euro=900000000 EUR up_to"]),
+            ("Pagherà non più di 900 milioni di euro.", &["900 milioni di euro=900000000 EUR up_to"]),
+            ("Una cifra vicina ai 10 miliardi di euro.", &["10 miliardi di euro=10000000000 EUR about"]),
+            ("Pagherà poco più di 90 euro.", &["90 euro=90 EUR over"]),
         ]);
     }
 
@@ -1037,6 +1043,9 @@ mod tests {
                 &["1 miliardo di euro=1000000000 EUR", "una decina di milioni=~ EUR?"],
             ),
             ("Costa migliaia di euro.", &["migliaia di euro=~ EUR"]),
+            ("Servirà qualche miliardo di euro.", &["qualche miliardo di euro=~ EUR"]),
+            ("Ha perso alcuni miliardi di dollari.", &["alcuni miliardi di dollari=~ USD"]),
+            ("Vale un miliardo di euro.", &["un miliardo di euro=1000000000 EUR"]),
             ("Ci sono migliaia di licenziamenti e miliardi di utenti.", &[]),
         ]);
     }
