@@ -154,7 +154,9 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let doc = Document::new(&article.text);
         let matcher = &self.inner.matcher;
-        let mut x = Extraction { entities: matcher.find(&doc), ..Extraction::default() };
+        let mut money = crate::money::find_money(&doc);
+        money.sort_by_key(|m| (m.span.start, m.span.end));
+        let mut x = Extraction { entities: matcher.find(&doc), money, ..Extraction::default() };
         let epithets = matcher.find_epithets(&doc);
         let coreferents: Vec<_> = epithets.iter().map(crate::event::Coreferent::from).collect();
         let input = crate::event::Input {
