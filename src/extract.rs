@@ -100,7 +100,9 @@ impl Extractor {
     /// Runs every stage over `article`.
     pub fn extract(&self, article: &Article) -> Extraction {
         let _ = &self.inner;
-        let _doc = Document::new(&article.text);
-        Extraction::default()
+        let doc = Document::new(&article.text);
+        let mut dates = crate::date::find_dates(&doc, article.date);
+        dates.sort_by_key(|d| d.span);
+        Extraction { dates, ..Extraction::default() }
     }
 }
