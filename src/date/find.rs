@@ -548,6 +548,13 @@ impl Ctx<'_, '_> {
                 return Some(Core { start: i, end: i + 2, expr, part: None, numeric: false });
             }
             let &weekday = self.lex.weekdays.get(self.norm(i))?;
+            // `Domenica Rossi`: a capitalised weekday before a name is a first name.
+            if self.has(i, TokenFlags::CAPITALIZED)
+                && self.has(i + 1, TokenFlags::CAPITALIZED)
+                && self.kind(i + 1) == Some(TokenKind::Word)
+            {
+                return None;
+            }
             let (end, dir) = match self.deictic(i + 1) {
                 Some(d) if !d.anaphoric && d.offset != 0 => (i + 2, d.offset.signum()),
                 _ => (i + 1, 0),
@@ -556,12 +563,50 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The first day of a list or range sharing one month: `3` in `il 3 e il 4 marzo`,
+    /// `dal 3 al 5 marzo`, `3-5 marzo`.
+    fn day_list(&self, i: usize) -> Option<Core> {
+        let (day, j) = self.day(i)?;
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let k = match self.norm(j) {
+            "e" | "ed" | "-" | "al" | "a" | "all'" => j + 1,
+            _ => return None,
+        };
+        let k = if self.is_article(k) { k + 1 } else { k };
+        let next = self.day_month(k)?;
+        let Expr::Day { month, year, dir, .. } = next.expr else { return None };
+        if next.start != k || self.lex.weekdays.contains_key(self.norm(k)) {
+            return None;
+        }
+        Some(Core { start: i, end: j, expr: Expr::Day { month, day, year, dir }, part: None, numeric: true })
+    }
+
+    /// `luglio-settembre` written as one hyphenated token: the byte spans and months of both.
+    fn month_range_token(&self, i: usize) -> Option<[(Span, i8); 2]> {
+        let tok = self.doc.tokens().get(i)?;
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        let (a, b) = self.norm(i).split_once('-')?;
+        let (&(ma, false), &(mb, false)) = (self.lex.months.get(a)?, self.lex.months.get(b)?) else {
+            return None;
+        };
+        // Lower-casing keeps byte lengths for month names (ASCII), so offsets carry over.
+        let text = self.doc.text_of(tok);
+        let cut = text.find('-')?;
+        let s = tok.span.start;
+        Some([(Span::new(s, s + cut), ma), (Span::new(s + cut + 1, tok.span.end), mb)])
+    }
+
     /// The longest expression starting at token `i`.
     fn core_at(&self, i: usize) -> Option<Core> {
         let candidates = [
             self.numeric_date(i),
             self.deictic_day_month(i),
             self.day_month(i),
+            self.day_list(i),
             self.quarter_half(i),
             self.relative_unit(i),
             self.month_expr(i),
@@ -918,6 +963,21 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention>
     let mut ends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < ctx.n {
+        if let Some(parts) = ctx.month_range_token(i) {
+            let tense = ctx.tense_near(i, i + 1);
+            for (span, month) in parts {
+                let expr = Expr::Month { month, year: YearSpec::Open, dir: 0 };
+                if let Some(value) = resolver.resolve(expr, || tense) {
+                    resolver.remember(value);
+                    let text = doc.text().get(span.range()).unwrap_or("").to_string();
+                    out.push(DateMention { span, text, value, modifier: None, part: None });
+                    governors.push(None);
+                    ends.push(i + 1);
+                }
+            }
+            i += 1;
+            continue;
+        }
         let Some(core) = ctx.core_at(i) else {
             i += 1;
             continue;

@@ -54,6 +54,12 @@ fn absolute_dates() {
         "Il piano 2026-2028 prevede nuovi investimenti." => [("2026", "2026"), ("2028", "2028")],
         "Nell'esercizio 2024 il gruppo è tornato in utile." => [("2024", "2024")],
         "Dopo un 2024 difficile, il titolo risale." => [("2024", "2024")],
+        "Le assemblee del 3 e 4 marzo 2026 decideranno." => [("3", "2026-03-03"), ("4 marzo 2026", "2026-03-04")],
+        "L'offerta è aperta dal 3 al 14 novembre 2025." => [("3", "2025-11-03"), ("14 novembre 2025", "2025-11-14")],
+        "Nel trimestre luglio-settembre i ricavi sono saliti." => [("luglio", "2025-07"), ("settembre", "2025-09")],
+        "In questi giorni il gruppo tratta con le banche." => [("questi giorni", "PRESENT_REF")],
+        "Stamattina il titolo è salito e negli ultimi tempi è cresciuto." => [("Stamattina", "2025-12-17"), ("ultimi tempi", "PAST_REF")],
+        "Il 1º novembre scadranno i termini." => [("1º novembre", "2026-11-01")],
     }
 }
 
@@ -167,6 +173,7 @@ fn not_dates() {
         "A metà giornata il titolo cedeva il 3%." => [],
         "Il mercato del fine settimana è chiuso." => [],
         "Via Venti Settembre ospita la sede." => [],
+        "La presidente Domenica Rossi ha firmato." => [],
     }
 }
 
@@ -216,6 +223,7 @@ fn prepositions_become_modifiers() {
         ("Fino ad oggi ha aderito il 28% del capitale.", &[("oggi", Some(Until))]),
         ("Lo scorso ottobre ha completato la riorganizzazione.", &[("Lo scorso ottobre", None)]),
         ("Rispetto al 2024 le vendite crescono.", &[("2024", None)]),
+        ("L'offerta è aperta dal 3 al 14 novembre.", &[("3", Some(From)), ("14 novembre", Some(Until))]),
     ];
     for (text, want) in cases {
         let doc = Document::new(text);
