@@ -92,13 +92,7 @@ impl Ctx<'_, '_> {
     }
 
     fn is_article(&self, i: usize) -> bool {
-        let w = self.norm(i);
-        !w.is_empty()
-            && self
-                .lex
-                .governors
-                .iter()
-                .any(|g| g.value == Governor::Article && g.tokens.len() == 1 && g.tokens[0] == w)
+        self.lex.articles.contains_key(self.norm(i))
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -347,7 +341,7 @@ impl Ctx<'_, '_> {
             let prev_is_name = self.kind(i - 1) == Some(TokenKind::Word)
                 && self.has(i - 1, TokenFlags::CAPITALIZED)
                 && !self.sentence_start(i - 1)
-                && !self.lex.governors.iter().any(|g| g.tokens.len() == 1 && g.tokens[0] == prev);
+                && !self.lex.single_governors.contains_key(prev);
             if prev_is_name {
                 return None;
             }
@@ -602,6 +596,17 @@ impl Ctx<'_, '_> {
 
     /// The longest expression starting at token `i`.
     fn core_at(&self, i: usize) -> Option<Core> {
+        let tok = self.doc.tokens().get(i)?;
+        let may_start = match tok.kind {
+            TokenKind::Number | TokenKind::NumericDate => true,
+            TokenKind::Word | TokenKind::Abbreviation => {
+                tok.is(TokenFlags::HAS_DIGIT) || self.lex.starters.contains_key(self.norm(i))
+            }
+            _ => false,
+        };
+        if !may_start {
+            return None;
+        }
         let candidates = [
             self.numeric_date(i),
             self.deictic_day_month(i),

@@ -85,6 +85,12 @@ pub(crate) struct DateLexicon {
     pub tense_suffixes: Vec<(String, TenseCue)>,
     pub count_after: HashMap<String, ()>,
     pub count_before: HashMap<String, ()>,
+    /// Bare articles (`il`, `l'`), from `prepositions.tsv`.
+    pub articles: HashMap<String, ()>,
+    /// One-token prepositions and articles, from `prepositions.tsv`.
+    pub single_governors: HashMap<String, ()>,
+    /// Every word that can start an expression: a cheap filter before trying the patterns.
+    pub starters: HashMap<String, ()>,
 }
 
 /// The embedded data files, by name.
@@ -163,6 +169,25 @@ impl DateLexicon {
         // Longest phrases first, so the first match is the longest.
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         lex.governors.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        for g in &lex.governors {
+            if let [word] = g.tokens.as_slice() {
+                lex.single_governors.insert(word.clone(), ());
+                if g.value == Governor::Article {
+                    lex.articles.insert(word.clone(), ());
+                }
+            }
+        }
+        let starters: Vec<String> = (lex.months.keys())
+            .chain(lex.weekdays.keys())
+            .chain(lex.numbers.keys())
+            .chain(lex.units.keys())
+            .chain(lex.deictics.keys())
+            .chain(lex.parts.keys())
+            .chain(lex.articles.keys())
+            .chain(lex.phrases.iter().filter_map(|p| p.tokens.first()))
+            .cloned()
+            .collect();
+        lex.starters.extend(starters.into_iter().map(|w| (w, ())));
         Ok(lex)
     }
 
