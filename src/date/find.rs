@@ -329,10 +329,11 @@ impl Ctx<'_, '_> {
         }
         if i > 0 {
             let prev = self.norm(i - 1);
-            // `$ 2025`, `circa 2000`, `32/13/2025`: an amount or a malformed date, not a year.
+            // `$ 2025`, `circa 2000`, `da 2020`, `02 2025 1234`, `32/13/2025`: an amount, a code or
+            // a malformed date, not a year.
             let glued_slash = prev == "/" && !self.has(i, TokenFlags::SPACE_BEFORE);
             if self.lex.count_before.contains_key(prev)
-                || self.kind(i - 1) == Some(TokenKind::Symbol)
+                || matches!(self.kind(i - 1), Some(TokenKind::Symbol | TokenKind::Number))
                 || glued_slash
             {
                 return None;
@@ -689,7 +690,7 @@ impl Ctx<'_, '_> {
             .lex
             .tense_suffixes
             .iter()
-            .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count() + 1)?;
+            .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count())?;
         match cue.1 {
             TenseCue::Tense(t) => Some(t),
             TenseCue::Participle => self.after_aux(j).then_some(Tense::Past),
@@ -699,7 +700,13 @@ impl Ctx<'_, '_> {
 
     /// True when an auxiliary verb is one or two tokens before `j` (`ha presentato`, `è già stato`).
     fn after_aux(&self, j: usize) -> bool {
-        (1..=2).any(|k| j >= k && matches!(self.lex.tense_words.get(self.norm(j - k)), Some(TenseCue::Aux)))
+        (1..=2).any(|k| {
+            j >= k
+                && matches!(
+                    self.lex.tense_words.get(self.norm(j - k)),
+                    Some(TenseCue::Aux | TenseCue::Tense(Tense::Past))
+                )
+        })
     }
 }
 

@@ -76,6 +76,8 @@ fn day_and_month_take_the_year_that_makes_sense() {
         "Il nuovo modello arriverà a febbraio." => [("febbraio", "2025-02")],
         "Gli investimenti hanno raggiunto 3 miliardi tra marzo e settembre." => [("marzo", "2024-03"), ("settembre", "2024-09")],
         "La società prevede di completare il passaggio entro dicembre." => [("dicembre", "2025-12")],
+        "In aprile l'azienda era ancora in perdita." => [("aprile", "2024-04")],
+        "La squadra ha vinto 2-1 il 4 maggio." => [("4 maggio", "2024-05-04")],
     }
     table! { Some(ANCHOR);
         "Lo scorso 3 marzo la banca ha ceduto la quota." => [("Lo scorso 3 marzo", "2025-03-03")],
@@ -174,6 +176,11 @@ fn not_dates() {
         "Il mercato del fine settimana è chiuso." => [],
         "Via Venti Settembre ospita la sede." => [],
         "La presidente Domenica Rossi ha firmato." => [],
+        "Il decreto n. 2024 è stato pubblicato; la sede è in via Roma 2019." => [],
+        "Il numero verde è 02 2025 1234." => [],
+        "Lo spread è passato da 2020 a 2100 punti base." => [],
+        "Sono previste 2025 ore di formazione." => [],
+        "La stagione 2024/25 è stata positiva." => [],
     }
 }
 
