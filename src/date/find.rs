@@ -318,6 +318,7 @@ impl Ctx<'_, '_> {
 
     /// A bare year, unless the number is a count or part of a name.
     fn year(&self, i: usize) -> Option<Core> {
+        let at = i;
         let y = self.year_at(i)?;
         let next = self.norm(i + 1);
         if self.kind(i + 1) == Some(TokenKind::Percent)
@@ -327,6 +328,15 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
+        // The second year of a range (`2021-2026`) is judged by what precedes the first.
+        let glued = |k: usize| !self.has(k, TokenFlags::SPACE_BEFORE);
+        let i =
+            if i >= 2 && self.norm(i - 1) == "-" && glued(i) && glued(i - 1) && self.year_at(i - 2).is_some()
+            {
+                i - 2
+            } else {
+                i
+            };
         if i > 0 {
             let prev = self.norm(i - 1);
             // `$ 2025`, `circa 2000`, `da 2020`, `02 2025 1234`, `32/13/2025`: an amount, a code or
@@ -347,7 +357,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        Some(Core { start: i, end: i + 1, expr: Expr::Year(y), part: None, numeric: true })
+        Some(Core { start: at, end: at + 1, expr: Expr::Year(y), part: None, numeric: true })
     }
 
     /// `anni '90`, `anni Novanta`, `anni 2000`.
@@ -363,8 +373,11 @@ impl Ctx<'_, '_> {
         } else {
             let digits = t.trim_start_matches(['\'', '’']);
             let b = digits.as_bytes();
+            // Without the apostrophe (`anni 80`) only after `negli`, `degli`, `gli`…: `anni 80 dipendenti`
+            // is no decade.
+            let plain_ok = i > 0 && self.norm(i - 1).ends_with("gli");
             if self.kind(i + 1) != Some(TokenKind::Number)
-                || digits.len() == t.len()
+                || (digits.len() == t.len() && !plain_ok)
                 || b.len() != 2
                 || b[1] != b'0'
                 || !b[0].is_ascii_digit()
@@ -396,7 +409,9 @@ impl Ctx<'_, '_> {
             return Some(Core { start: i, end, expr, part: None, numeric: true });
         }
         self.with_article(i, |i| {
-            let (n, j) = self.ordinal(i)?;
+            // `l'ultimo trimestre del 2024`: the last quarter or half of a stated year.
+            let last = matches!(self.norm(i), "ultimo" | "ultima");
+            let (n, j) = if last { (0, i + 1) } else { self.ordinal(i)? };
             let n = i8::try_from(n).ok()?;
             // `metà` and `parte` name a half only with a year: `la seconda metà del 2026`.
             let (unit, needs_year) = match self.unit(j) {
@@ -406,8 +421,13 @@ impl Ctx<'_, '_> {
             };
             let (year, end) = match self.year_complement(j + 1) {
                 Some(c) => c,
-                None if needs_year => return None,
+                None if needs_year || last => return None,
                 None => (YearSpec::Open, j + 1),
+            };
+            let n = match (last, unit) {
+                (true, Unit::Quarter) => 4,
+                (true, _) => 2,
+                (false, _) => n,
             };
             let expr = match unit {
                 Unit::Quarter if (1..=4).contains(&n) => Expr::Quarter { quarter: n, year },
