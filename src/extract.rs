@@ -156,7 +156,9 @@ impl Extractor {
         let matcher = &self.inner.matcher;
         let mut money = crate::money::find_money(&doc);
         money.sort_by_key(|m| (m.span.start, m.span.end));
-        let mut x = Extraction { entities: matcher.find(&doc), money, ..Extraction::default() };
+        let mut dates = crate::date::find_dates(&doc, article.date);
+        dates.sort_by_key(|d| d.span);
+        let mut x = Extraction { entities: matcher.find(&doc), money, dates, ..Extraction::default() };
         let epithets = matcher.find_epithets(&doc);
         let coreferents: Vec<_> = epithets.iter().map(crate::event::Coreferent::from).collect();
         let input = crate::event::Input {

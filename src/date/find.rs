@@ -1,0 +1,1051 @@
+//! The recognizer: token patterns for Italian temporal expressions, then resolution.
+//!
+//! Each pattern is a small function that looks at the tokens from index `i` and returns a
+//! [`Core`]: the tokens of the expression (without its governing preposition) and what it means
+//! before resolution ([`Expr`]). At each position the longest match wins. Then the governing
+//! preposition before the core gives the modifier, and the expression is resolved against the
+//! article date with `jiff` arithmetic.
+
+use super::DateMention;
+use super::lexicon::{DateLexicon, Deictic, Governor, LEXICON, NumberKind, PhraseValue, Tense, TenseCue};
+use super::value::{DateModifier, DateValue, PeriodPart, Unit};
+use crate::span::Span;
+use crate::token::{Document, TokenFlags, TokenKind};
+use jiff::civil::{Date, Weekday};
+
+/// The year an expression gives, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearSpec {
+    /// No year: chosen against the article date and the tense.
+    Open,
+    /// Written out (`2025`).
+    Explicit(i16),
+    /// Relative (`dell'anno scorso`).
+    Relative(Deictic),
+}
+
+/// An expression before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expr {
+    /// A complete calendar date (`17/12/2025`).
+    Date(Date),
+    /// Day and month; `dir` -1 means strictly before the article date (`lo scorso 3 marzo`),
+    /// +1 strictly after, 0 chosen by tense.
+    Day { month: i8, day: i8, year: YearSpec, dir: i8 },
+    /// A month (`ottobre`, `lo scorso ottobre`, `novembre 2024`).
+    Month { month: i8, year: YearSpec, dir: i8 },
+    /// A year (`2019`).
+    Year(i16),
+    /// A quarter (`il terzo trimestre`, `Q3 2025`).
+    Quarter { quarter: i8, year: YearSpec },
+    /// A half year (`il primo semestre`, `la seconda metà del 2026`).
+    Half { half: i8, year: YearSpec },
+    /// A decade by its digit (`anni '90` → 9), century from the article date.
+    DecadeDigit(i16),
+    /// A decade by its first three digits (`anni 2000` → 200).
+    Decade(i16),
+    /// A weekday (1 = Monday) with a direction as for `Day`.
+    Weekday { weekday: i8, dir: i8 },
+    /// `n` units from the article date (or from the last period of that unit, if anaphoric).
+    Relative { unit: Unit, deictic: Deictic },
+    /// A fixed phrase (`ieri`, `di recente`).
+    Phrase(PhraseValue),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    /// First token.
+    start: usize,
+    /// One past the last token.
+    end: usize,
+    expr: Expr,
+    part: Option<PeriodPart>,
+    /// Numeric expressions (years, day and month) drop a bare article before them; descriptive
+    /// ones (`il terzo trimestre`) include it in the core.
+    numeric: bool,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Document<'a>,
+    lex: &'static DateLexicon,
+    n: usize,
+}
+
+const NO_DEICTIC: Deictic = Deictic { offset: 0, anaphoric: false };
+
+impl Ctx<'_, '_> {
+    #[inline]
+    fn norm(&self, i: usize) -> &str {
+        self.doc.norm(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens().get(i).map(|t| t.kind)
+    }
+
+    fn has(&self, i: usize, flags: TokenFlags) -> bool {
+        self.doc.tokens().get(i).is_some_and(|t| t.is(flags))
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.doc.tokens().get(i).map(|t| self.doc.text_of(t)).unwrap_or("")
+    }
+
+    fn is_article(&self, i: usize) -> bool {
+        self.lex.articles.contains_key(self.norm(i))
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        match self.doc.sentence_of(i) {
+            Some(s) => self.doc.sentences()[s].tokens.start == i,
+            None => i == 0,
+        }
+    }
+
+    /// A four-digit year written with plain digits, 1900–2100.
+    fn year_at(&self, i: usize) -> Option<i16> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let t = self.text(i);
+        if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.parse::<i16>().ok().filter(|y| (1900..=2100).contains(y))
+    }
+
+    /// A number written with one to three plain digits.
+    fn small_number(&self, i: usize) -> Option<u32> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let t = self.text(i);
+        if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.parse().ok()
+    }
+
+    /// `1°`, `1º` (one or two tokens): the number and the index after it.
+    fn degree_ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(n) = self.small_number(i)
+            && matches!(self.text(i + 1), "°" | "º")
+            && !self.has(i + 1, TokenFlags::SPACE_BEFORE)
+        {
+            return Some((n, i + 2));
+        }
+        let t = self.text(i);
+        let digits = t.trim_end_matches(['°', 'º']);
+        if digits.len() < t.len()
+            && !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return digits.parse().ok().map(|n| (n, i + 1));
+        }
+        None
+    }
+
+    /// An ordinal (`terzo`, `1°`) and the index after it.
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        match self.lex.numbers.get(self.norm(i)) {
+            Some(&(NumberKind::Ordinal, v)) => Some((v, i + 1)),
+            _ => self.degree_ordinal(i),
+        }
+    }
+
+    /// A day of the month (`17`, `1°`, `primo`) and the index after it.
+    fn day(&self, i: usize) -> Option<(i8, usize)> {
+        let (d, next) = match self.small_number(i) {
+            Some(d) if self.text(i).len() <= 2 => self.degree_ordinal(i).unwrap_or((d, i + 1)),
+            Some(_) => return None,
+            None => match self.ordinal(i) {
+                Some((1, next)) => (1, next),
+                _ => return None,
+            },
+        };
+        (1..=31).contains(&d).then_some((d as i8, next))
+    }
+
+    /// A month name, or an abbreviation (`dic.`, `dic` + `.`) when `abbr` is allowed.
+    fn month(&self, i: usize, abbr: bool) -> Option<(i8, usize)> {
+        let w = self.norm(i);
+        let (key, dotted) = match w.strip_suffix('.') {
+            Some(k) if self.kind(i) == Some(TokenKind::Abbreviation) => (k, true),
+            _ => (w, false),
+        };
+        let &(m, is_abbr) = self.lex.months.get(key)?;
+        if !is_abbr {
+            return (!dotted).then_some((m, i + 1));
+        }
+        if !abbr {
+            return None;
+        }
+        if !dotted && self.text(i + 1) == "." && !self.has(i + 1, TokenFlags::SPACE_BEFORE) {
+            return Some((m, i + 2));
+        }
+        Some((m, i + 1))
+    }
+
+    fn deictic(&self, i: usize) -> Option<Deictic> {
+        self.lex.deictics.get(self.norm(i)).copied()
+    }
+
+    /// A calendar unit word and whether it is plural.
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        self.lex.units.get(self.norm(i)).copied()
+    }
+
+    fn is_prep_of(&self, i: usize) -> bool {
+        matches!(self.norm(i), "del" | "dell'" | "dello" | "della" | "di")
+    }
+
+    /// What may follow a month, quarter or half to give its year: `2025`, `del 2025`,
+    /// `dell'anno`, `dello scorso anno`, `dell'anno prossimo`, `di quest'anno`.
+    fn year_complement(&self, j: usize) -> Option<(YearSpec, usize)> {
+        if let Some(y) = self.year_at(j) {
+            return Some((YearSpec::Explicit(y), j + 1));
+        }
+        if !self.is_prep_of(j) {
+            return None;
+        }
+        if let Some(y) = self.year_at(j + 1) {
+            return Some((YearSpec::Explicit(y), j + 2));
+        }
+        if let Some((Unit::Year, false)) = self.unit(j + 1) {
+            return match self.deictic(j + 2) {
+                Some(d) => Some((YearSpec::Relative(d), j + 3)),
+                None => Some((YearSpec::Relative(NO_DEICTIC), j + 2)),
+            };
+        }
+        if let Some(d) = self.deictic(j + 1)
+            && let Some((Unit::Year, false)) = self.unit(j + 2)
+        {
+            return Some((YearSpec::Relative(d), j + 3));
+        }
+        None
+    }
+
+    /// Tries `f` at `i`, or at `i + 1` behind a bare article that then joins the core.
+    fn with_article(&self, i: usize, f: impl Fn(usize) -> Option<Core>) -> Option<Core> {
+        if self.is_article(i)
+            && let Some(mut c) = f(i + 1)
+        {
+            c.start = i;
+            c.numeric = false;
+            return Some(c);
+        }
+        f(i)
+    }
+
+    // ----- patterns -----
+
+    fn numeric_date(&self, i: usize) -> Option<Core> {
+        if self.kind(i) != Some(TokenKind::NumericDate) {
+            return None;
+        }
+        let date = parse_numeric_date(self.text(i))?;
+        Some(Core { start: i, end: i + 1, expr: Expr::Date(date), part: None, numeric: true })
+    }
+
+    /// `[martedì] 17 dicembre [2025]`, `17 dic. 2025`, `1° gennaio`, `3 marzo scorso`.
+    fn day_month(&self, i: usize) -> Option<Core> {
+        let j = if self.lex.weekdays.contains_key(self.norm(i)) { i + 1 } else { i };
+        let (day, j) = self.day(j)?;
+        let (month, j) = self.month(j, true)?;
+        let (year, end, dir) = match self.year_complement(j) {
+            Some((y, end)) => (y, end, 0),
+            None => match self.deictic(j) {
+                Some(d) if !d.anaphoric && d.offset != 0 => (YearSpec::Open, j + 1, d.offset.signum()),
+                _ => (YearSpec::Open, j, 0),
+            },
+        };
+        Some(Core { start: i, end, expr: Expr::Day { month, day, year, dir }, part: None, numeric: true })
+    }
+
+    /// `lo scorso 3 marzo`, `il prossimo 3 marzo`.
+    fn deictic_day_month(&self, i: usize) -> Option<Core> {
+        self.with_article(i, |i| {
+            let d = self.deictic(i).filter(|d| !d.anaphoric && d.offset != 0)?;
+            let (day, j) = self.day(i + 1)?;
+            let (month, end) = self.month(j, true)?;
+            let expr = Expr::Day { month, day, year: YearSpec::Open, dir: d.offset.signum() };
+            Some(Core { start: i, end, expr, part: None, numeric: false })
+        })
+    }
+
+    /// `ottobre`, `novembre 2024`, `luglio del 2023`, `ottobre scorso`, `lo scorso ottobre`.
+    fn month_expr(&self, i: usize) -> Option<Core> {
+        let descriptive = self.with_article(i, |i| {
+            let d = self.deictic(i).filter(|d| !d.anaphoric && d.offset != 0)?;
+            let (month, end) = self.month(i + 1, false)?;
+            let expr = Expr::Month { month, year: YearSpec::Open, dir: d.offset.signum() };
+            Some(Core { start: i, end, expr, part: None, numeric: false })
+        });
+        if descriptive.is_some() {
+            return descriptive;
+        }
+        let (month, j) = self.month(i, false)?;
+        if let Some((year, end)) = self.year_complement(j) {
+            return Some(Core {
+                start: i,
+                end,
+                expr: Expr::Month { month, year, dir: 0 },
+                part: None,
+                numeric: true,
+            });
+        }
+        // A capitalised month inside a name (`Via Venti Settembre`): not a date.
+        if self.has(i, TokenFlags::CAPITALIZED)
+            && !self.sentence_start(i)
+            && i > 0
+            && self.has(i - 1, TokenFlags::CAPITALIZED)
+        {
+            return None;
+        }
+        let (end, dir) = match self.deictic(j) {
+            Some(d) if !d.anaphoric && d.offset != 0 => (j + 1, d.offset.signum()),
+            _ => (j, 0),
+        };
+        Some(Core {
+            start: i,
+            end,
+            expr: Expr::Month { month, year: YearSpec::Open, dir },
+            part: None,
+            numeric: dir == 0,
+        })
+    }
+
+    /// A bare year, unless the number is a count or part of a name.
+    fn year(&self, i: usize) -> Option<Core> {
+        let at = i;
+        let y = self.year_at(i)?;
+        let next = self.norm(i + 1);
+        if self.kind(i + 1) == Some(TokenKind::Percent)
+            || next == "%"
+            || (next == "/" && !self.has(i + 1, TokenFlags::SPACE_BEFORE))
+            || self.lex.count_after.contains_key(next)
+        {
+            return None;
+        }
+        // The second year of a range (`2021-2026`) is judged by what precedes the first.
+        let glued = |k: usize| !self.has(k, TokenFlags::SPACE_BEFORE);
+        let i =
+            if i >= 2 && self.norm(i - 1) == "-" && glued(i) && glued(i - 1) && self.year_at(i - 2).is_some()
+            {
+                i - 2
+            } else {
+                i
+            };
+        if i > 0 {
+            let prev = self.norm(i - 1);
+            // `$ 2025`, `circa 2000`, `da 2020`, `02 2025 1234`, `32/13/2025`: an amount, a code or
+            // a malformed date, not a year.
+            let glued_slash = prev == "/" && !self.has(i, TokenFlags::SPACE_BEFORE);
+            if self.lex.count_before.contains_key(prev)
+                || matches!(self.kind(i - 1), Some(TokenKind::Symbol | TokenKind::Number))
+                || glued_slash
+            {
+                return None;
+            }
+            // `Expo 2015`, `Agenda 2030`: a year inside a name.
+            let prev_is_name = self.kind(i - 1) == Some(TokenKind::Word)
+                && self.has(i - 1, TokenFlags::CAPITALIZED)
+                && !self.sentence_start(i - 1)
+                && !self.lex.single_governors.contains_key(prev);
+            if prev_is_name {
+                return None;
+            }
+        }
+        Some(Core { start: at, end: at + 1, expr: Expr::Year(y), part: None, numeric: true })
+    }
+
+    /// `anni '90`, `anni Novanta`, `anni 2000`.
+    fn decade(&self, i: usize) -> Option<Core> {
+        if !matches!(self.unit(i), Some((Unit::Year, true))) {
+            return None;
+        }
+        let t = self.text(i + 1);
+        let expr = if let Some(y) = self.year_at(i + 1) {
+            (y % 10 == 0).then_some(Expr::Decade(y / 10))?
+        } else if let Some(d) = self.lex.decades.get(self.norm(i + 1)) {
+            Expr::DecadeDigit(*d)
+        } else {
+            let digits = t.trim_start_matches(['\'', '’']);
+            let b = digits.as_bytes();
+            // Without the apostrophe (`anni 80`) only after `negli`, `degli`, `gli`…: `anni 80 dipendenti`
+            // is no decade.
+            let plain_ok = i > 0 && self.norm(i - 1).ends_with("gli");
+            if self.kind(i + 1) != Some(TokenKind::Number)
+                || (digits.len() == t.len() && !plain_ok)
+                || b.len() != 2
+                || b[1] != b'0'
+                || !b[0].is_ascii_digit()
+            {
+                return None;
+            }
+            Expr::DecadeDigit(i16::from(b[0] - b'0'))
+        };
+        Some(Core { start: i, end: i + 2, expr, part: None, numeric: true })
+    }
+
+    /// `il terzo trimestre [del 2025]`, `Q3 [2025]`, `il primo semestre`, `la seconda metà del 2026`,
+    /// `H1 2026`.
+    fn quarter_half(&self, i: usize) -> Option<Core> {
+        let letter = {
+            let w = self.norm(i).as_bytes();
+            (w.len() == 2 && matches!(w[0], b'q' | b'h') && w[1].is_ascii_digit())
+                .then(|| (w[0], (w[1] - b'0') as i8))
+        };
+        if let Some((kind, n)) = letter {
+            let year = self.year_at(i + 1);
+            let end = if year.is_some() { i + 2 } else { i + 1 };
+            let year = year.map_or(YearSpec::Open, YearSpec::Explicit);
+            let expr = match kind {
+                b'q' if (1..=4).contains(&n) => Expr::Quarter { quarter: n, year },
+                b'h' if (1..=2).contains(&n) && year != YearSpec::Open => Expr::Half { half: n, year },
+                _ => return None,
+            };
+            return Some(Core { start: i, end, expr, part: None, numeric: true });
+        }
+        self.with_article(i, |i| {
+            // `l'ultimo trimestre del 2024`: the last quarter or half of a stated year.
+            let last = matches!(self.norm(i), "ultimo" | "ultima");
+            let (n, j) = if last { (0, i + 1) } else { self.ordinal(i)? };
+            let n = i8::try_from(n).ok()?;
+            // `metà` and `parte` name a half only with a year: `la seconda metà del 2026`.
+            let (unit, needs_year) = match self.unit(j) {
+                Some((u @ (Unit::Quarter | Unit::Half), false)) => (u, false),
+                _ if matches!(self.norm(j), "metà" | "parte") => (Unit::Half, true),
+                _ => return None,
+            };
+            let (year, end) = match self.year_complement(j + 1) {
+                Some(c) => c,
+                None if needs_year || last => return None,
+                None => (YearSpec::Open, j + 1),
+            };
+            let n = match (last, unit) {
+                (true, Unit::Quarter) => 4,
+                (true, _) => 2,
+                (false, _) => n,
+            };
+            let expr = match unit {
+                Unit::Quarter if (1..=4).contains(&n) => Expr::Quarter { quarter: n, year },
+                Unit::Half if (1..=2).contains(&n) => Expr::Half { half: n, year },
+                _ => return None,
+            };
+            Some(Core { start: i, end, expr, part: None, numeric: false })
+        })
+    }
+
+    /// `l'anno scorso`, `lo scorso anno`, `quest'anno`, `il mese prossimo`, `la settimana scorsa`,
+    /// `il trimestre precedente`, `l'anno in corso`; and `gli ultimi mesi`, `i prossimi anni`.
+    fn relative_unit(&self, i: usize) -> Option<Core> {
+        self.with_article(i, |i| {
+            let (deictic, unit, plural, end) = if let Some(d) = self.deictic(i) {
+                let (unit, plural) = self.unit(i + 1)?;
+                (d, unit, plural, i + 2)
+            } else {
+                let (unit, plural) = self.unit(i)?;
+                if let Some(d) = self.deictic(i + 1) {
+                    (d, unit, plural, i + 2)
+                } else if !plural && self.norm(i + 1) == "in" && self.norm(i + 2) == "corso" {
+                    (NO_DEICTIC, unit, plural, i + 3)
+                } else {
+                    return None;
+                }
+            };
+            let expr = if plural {
+                // Vague: `gli ultimi mesi` (not `gli ultimi tre mesi`, a duration).
+                Expr::Phrase(match deictic.offset.signum() {
+                    -1 => PhraseValue::Past,
+                    1 => PhraseValue::Future,
+                    _ => PhraseValue::Present,
+                })
+            } else {
+                Expr::Relative { unit, deictic }
+            };
+            Some(Core { start: i, end, expr, part: None, numeric: false })
+        })
+    }
+
+    /// `tre anni fa`, `due mesi fa`, `un anno fa`; `poche settimane fa`, `pochi mesi prima` (vague).
+    fn ago(&self, i: usize) -> Option<Core> {
+        let (count, vague) = match self.lex.numbers.get(self.norm(i)) {
+            Some(&(NumberKind::Cardinal, v)) => (v, false),
+            Some(&(NumberKind::Some, _)) => (0, true),
+            Some(&(NumberKind::Ordinal, _)) => return None,
+            None => (self.small_number(i)?, false),
+        };
+        let (unit, _) = self.unit(i + 1)?;
+        let expr = match self.norm(i + 2) {
+            "fa" if vague => Expr::Phrase(PhraseValue::Past),
+            "prima" if vague => Expr::Phrase(PhraseValue::Past),
+            "fa" => {
+                let offset = i8::try_from(count).ok().filter(|&c| c > 0)?;
+                Expr::Relative { unit, deictic: Deictic { offset: -offset, anaphoric: false } }
+            }
+            _ => return None,
+        };
+        Some(Core { start: i, end: i + 3, expr, part: None, numeric: false })
+    }
+
+    /// Fixed phrases from `phrases.tsv` (`oggi`, `l'altro ieri`, `di recente`, `ora`).
+    fn phrase(&self, i: usize) -> Option<Core> {
+        let p = self.lex.phrases.iter().find(|p| {
+            i + p.tokens.len() <= self.n && p.tokens.iter().enumerate().all(|(k, t)| self.norm(i + k) == t)
+        })?;
+        if p.strict && i > 0 {
+            // `un'ora`, `l'ora`, `ogni ora`, `la prima ora`, `24 ore`: the noun, not "now".
+            let prev = self.norm(i - 1);
+            let prev_tok = self.doc.tokens().get(i - 1)?;
+            if prev_tok.is(TokenFlags::ELISION)
+                || matches!(prev_tok.kind, TokenKind::Number)
+                || self.is_article(i - 1)
+                || self.lex.numbers.contains_key(prev)
+                || matches!(prev, "ogni" | "all'" | "un'" | "mezz'" | "quest'" | "nell'" | "dell'" | "che")
+            {
+                return None;
+            }
+        }
+        Some(Core {
+            start: i,
+            end: i + p.tokens.len(),
+            expr: Expr::Phrase(p.value),
+            part: None,
+            numeric: false,
+        })
+    }
+
+    /// `fine 2025`, `inizio del 2027`, `metà ottobre`, `fine anno`, `fine dell'anno scorso`.
+    fn part(&self, i: usize) -> Option<Core> {
+        let &part = self.lex.parts.get(self.norm(i))?;
+        let j = if self.is_prep_of(i + 1) { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_at(j) {
+            return Some(Core { start: i, end: j + 1, expr: Expr::Year(y), part: Some(part), numeric: true });
+        }
+        if let Some((month, k)) = self.month(j, false) {
+            let (year, end) = self.year_complement(k).unwrap_or((YearSpec::Open, k));
+            return Some(Core {
+                start: i,
+                end,
+                expr: Expr::Month { month, year, dir: 0 },
+                part: Some(part),
+                numeric: true,
+            });
+        }
+        let (deictic, unit, end) = if let Some(d) = self.deictic(j) {
+            (d, self.unit(j + 1)?.0, j + 2)
+        } else {
+            let (unit, plural) = self.unit(j)?;
+            if plural {
+                return None;
+            }
+            match self.deictic(j + 1) {
+                Some(d) => (d, unit, j + 2),
+                None => (NO_DEICTIC, unit, j + 1),
+            }
+        };
+        // `fine settimana` is the weekend, not a date.
+        if !matches!(unit, Unit::Year | Unit::Month | Unit::Quarter | Unit::Half) {
+            return None;
+        }
+        Some(Core { start: i, end, expr: Expr::Relative { unit, deictic }, part: Some(part), numeric: true })
+    }
+
+    /// `lunedì`, `lunedì scorso`, `lo scorso lunedì`.
+    fn weekday(&self, i: usize) -> Option<Core> {
+        self.with_article(i, |i| {
+            if let Some(d) = self.deictic(i).filter(|d| !d.anaphoric && d.offset != 0)
+                && let Some(&weekday) = self.lex.weekdays.get(self.norm(i + 1))
+            {
+                let expr = Expr::Weekday { weekday, dir: d.offset.signum() };
+                return Some(Core { start: i, end: i + 2, expr, part: None, numeric: false });
+            }
+            let &weekday = self.lex.weekdays.get(self.norm(i))?;
+            // `Domenica Rossi`: a capitalised weekday before a name is a first name.
+            if self.has(i, TokenFlags::CAPITALIZED)
+                && self.has(i + 1, TokenFlags::CAPITALIZED)
+                && self.kind(i + 1) == Some(TokenKind::Word)
+            {
+                return None;
+            }
+            let (end, dir) = match self.deictic(i + 1) {
+                Some(d) if !d.anaphoric && d.offset != 0 => (i + 2, d.offset.signum()),
+                _ => (i + 1, 0),
+            };
+            Some(Core { start: i, end, expr: Expr::Weekday { weekday, dir }, part: None, numeric: false })
+        })
+    }
+
+    /// The first day of a list or range sharing one month: `3` in `il 3 e il 4 marzo`,
+    /// `dal 3 al 5 marzo`, `3-5 marzo`.
+    fn day_list(&self, i: usize) -> Option<Core> {
+        let (day, j) = self.day(i)?;
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let k = match self.norm(j) {
+            "e" | "ed" | "-" | "al" | "a" | "all'" => j + 1,
+            _ => return None,
+        };
+        let k = if self.is_article(k) { k + 1 } else { k };
+        let next = self.day_month(k)?;
+        let Expr::Day { month, year, dir, .. } = next.expr else { return None };
+        if next.start != k || self.lex.weekdays.contains_key(self.norm(k)) {
+            return None;
+        }
+        Some(Core { start: i, end: j, expr: Expr::Day { month, day, year, dir }, part: None, numeric: true })
+    }
+
+    /// `luglio-settembre` written as one hyphenated token: the byte spans and months of both.
+    fn month_range_token(&self, i: usize) -> Option<[(Span, i8); 2]> {
+        let tok = self.doc.tokens().get(i)?;
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        let (a, b) = self.norm(i).split_once('-')?;
+        let (&(ma, false), &(mb, false)) = (self.lex.months.get(a)?, self.lex.months.get(b)?) else {
+            return None;
+        };
+        // Lower-casing keeps byte lengths for month names (ASCII), so offsets carry over.
+        let text = self.doc.text_of(tok);
+        let cut = text.find('-')?;
+        let s = tok.span.start;
+        Some([(Span::new(s, s + cut), ma), (Span::new(s + cut + 1, tok.span.end), mb)])
+    }
+
+    /// The longest expression starting at token `i`.
+    fn core_at(&self, i: usize) -> Option<Core> {
+        let tok = self.doc.tokens().get(i)?;
+        let may_start = match tok.kind {
+            TokenKind::Number | TokenKind::NumericDate => true,
+            TokenKind::Word | TokenKind::Abbreviation => {
+                tok.is(TokenFlags::HAS_DIGIT) || self.lex.starters.contains_key(self.norm(i))
+            }
+            _ => false,
+        };
+        if !may_start {
+            return None;
+        }
+        let candidates = [
+            self.numeric_date(i),
+            self.deictic_day_month(i),
+            self.day_month(i),
+            self.day_list(i),
+            self.quarter_half(i),
+            self.relative_unit(i),
+            self.month_expr(i),
+            self.decade(i),
+            self.part(i),
+            self.ago(i),
+            self.phrase(i),
+            self.weekday(i),
+            self.year(i),
+        ];
+        let mut best: Option<Core> = None;
+        for c in candidates.into_iter().flatten() {
+            if best.is_none_or(|b| c.end > b.end) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    /// The governing preposition right before the core: its first token and modifier.
+    fn governor(&self, core: &Core) -> Option<(usize, usize, Option<DateModifier>)> {
+        let find = |p: usize| {
+            self.lex.governors.iter().find_map(|g| {
+                let len = g.tokens.len();
+                if len > p || g.value == Governor::Article {
+                    return None;
+                }
+                let s = p - len;
+                g.tokens.iter().enumerate().all(|(k, t)| self.norm(s + k) == t).then_some(match g.value {
+                    Governor::Preposition(m) => (s, p, m),
+                    Governor::Article => (s, p, None),
+                })
+            })
+        };
+        if let Some(g) = find(core.start) {
+            return Some(g);
+        }
+        if core.numeric && core.start > 0 && self.is_article(core.start - 1) {
+            return find(core.start - 1);
+        }
+        None
+    }
+
+    /// The tense nearest to tokens `start..end` within their sentence, if any cue is found.
+    fn tense_near(&self, start: usize, end: usize) -> Option<Tense> {
+        let range =
+            self.doc.sentence_of(start).map(|s| self.doc.sentences()[s].tokens.clone()).unwrap_or(0..self.n);
+        let mut best: Option<(usize, Tense)> = None;
+        for j in range {
+            if (start..end).contains(&j) {
+                continue;
+            }
+            let Some(t) = self.tense_cue(j) else { continue };
+            let dist = if j < start { start - j } else { j + 1 - end };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+
+    fn tense_cue(&self, j: usize) -> Option<Tense> {
+        if self.kind(j) != Some(TokenKind::Word) {
+            return None;
+        }
+        let w = self.norm(j);
+        match self.lex.tense_words.get(w) {
+            Some(TenseCue::Tense(t)) => return Some(*t),
+            Some(TenseCue::Participle) => return self.after_aux(j).then_some(Tense::Past),
+            Some(TenseCue::None | TenseCue::Aux) => return None,
+            None => {}
+        }
+        let chars = w.chars().count();
+        let cue = self
+            .lex
+            .tense_suffixes
+            .iter()
+            .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count())?;
+        match cue.1 {
+            TenseCue::Tense(t) => Some(t),
+            TenseCue::Participle => self.after_aux(j).then_some(Tense::Past),
+            TenseCue::Aux | TenseCue::None => None,
+        }
+    }
+
+    /// True when an auxiliary verb is one or two tokens before `j` (`ha presentato`, `è già stato`).
+    fn after_aux(&self, j: usize) -> bool {
+        (1..=2).any(|k| {
+            j >= k
+                && matches!(
+                    self.lex.tense_words.get(self.norm(j - k)),
+                    Some(TenseCue::Aux | TenseCue::Tense(Tense::Past))
+                )
+        })
+    }
+}
+
+/// Parses `2025-12-17`, `17/12/2025`, `17.12.2025`, `17-12-2025` into a valid date.
+fn parse_numeric_date(s: &str) -> Option<Date> {
+    let sep = s.bytes().find(|b| !b.is_ascii_digit())?;
+    let parts: Vec<&str> = s.split(sep as char).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    if !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let num = |p: &str| p.parse::<i16>().ok();
+    let (y, m, d) = if a.len() == 4 {
+        (num(a)?, num(b)?, num(c)?)
+    } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
+        (num(c)?, num(b)?, num(a)?)
+    } else {
+        return None;
+    };
+    if !(1000..=2999).contains(&y) {
+        return None;
+    }
+    Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// Resolution state: the article date and the last period mentioned per unit (for `precedente`).
+struct Resolver {
+    anchor: Option<Date>,
+    last: [Option<Date>; 6],
+}
+
+fn unit_index(u: Unit) -> usize {
+    match u {
+        Unit::Day => 0,
+        Unit::Week => 1,
+        Unit::Month => 2,
+        Unit::Quarter => 3,
+        Unit::Half => 4,
+        Unit::Year => 5,
+    }
+}
+
+/// The first and last day of a resolved value, when it is a calendar period.
+fn bounds(v: DateValue) -> Option<(Date, Date)> {
+    let first = |y: i16, m: i8| Date::new(y, m, 1).ok();
+    let (start, months) = match v {
+        DateValue::Day(d) => return Some((d, d)),
+        DateValue::Week { year, week } => {
+            let start = jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
+            return Some((start, start.checked_add(jiff::Span::new().days(6)).ok()?));
+        }
+        DateValue::Month { year, month } => (first(year, month)?, 1),
+        DateValue::Quarter { year, quarter } => (first(year, (quarter - 1) * 3 + 1)?, 3),
+        DateValue::Half { year, half } => (first(year, (half - 1) * 6 + 1)?, 6),
+        DateValue::Year(y) => (first(y, 1)?, 12),
+        _ => return None,
+    };
+    let end = start.checked_add(jiff::Span::new().months(months)).ok()?.yesterday().ok()?;
+    Some((start, end))
+}
+
+/// The value of unit `unit` holding `d`.
+fn value_of(unit: Unit, d: Date) -> DateValue {
+    match unit {
+        Unit::Day => DateValue::Day(d),
+        Unit::Week => {
+            let w = d.iso_week_date();
+            DateValue::Week { year: w.year(), week: w.week() }
+        }
+        Unit::Month => DateValue::Month { year: d.year(), month: d.month() },
+        Unit::Quarter => DateValue::Quarter { year: d.year(), quarter: (d.month() - 1) / 3 + 1 },
+        Unit::Half => DateValue::Half { year: d.year(), half: (d.month() - 1) / 6 + 1 },
+        Unit::Year => DateValue::Year(d.year()),
+    }
+}
+
+/// Adds `n` units to `d`.
+fn shift(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    let span = match unit {
+        Unit::Day => jiff::Span::new().try_days(n),
+        Unit::Week => jiff::Span::new().try_weeks(n),
+        Unit::Month => jiff::Span::new().try_months(n),
+        Unit::Quarter => jiff::Span::new().try_months(n * 3),
+        Unit::Half => jiff::Span::new().try_months(n * 6),
+        Unit::Year => jiff::Span::new().try_years(n),
+    }
+    .ok()?;
+    d.checked_add(span).ok()
+}
+
+/// How many days separate `anchor` from the period, and on which side it lies.
+fn distance(anchor: Date, (start, end): (Date, Date)) -> (i64, std::cmp::Ordering) {
+    use std::cmp::Ordering::*;
+    let days = |a: Date, b: Date| a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(i64::MAX / 4);
+    if end < anchor {
+        (days(end, anchor), Less)
+    } else if start > anchor {
+        (days(anchor, start), Greater)
+    } else {
+        (0, Equal)
+    }
+}
+
+/// Days of penalty for a candidate on the side the tense does not point to: a past-tense
+/// sentence takes the previous occurrence, unless the next one is only days ahead and the
+/// previous one almost a year back (an announced date just ahead: `non ha aspettato il 28
+/// ottobre` written mid-October).
+const WRONG_TENSE_PENALTY: i64 = 330;
+
+/// Picks among candidate periods: `dir` -1 keeps only those wholly before the anchor, +1 only
+/// those after; otherwise the nearest, with a penalty for the side the tense contradicts.
+fn pick(anchor: Date, candidates: &[DateValue], dir: i8, tense: Option<Tense>) -> Option<DateValue> {
+    use std::cmp::Ordering::*;
+    let mut best: Option<(i64, DateValue)> = None;
+    for &v in candidates {
+        let Some(b) = bounds(v) else { continue };
+        let (dist, side) = distance(anchor, b);
+        match (dir, side) {
+            (-1, Equal | Greater) | (1, Less | Equal) => continue,
+            _ => {}
+        }
+        let penalty = match (tense, side) {
+            (Some(Tense::Past), Greater) | (Some(Tense::Future), Less) => WRONG_TENSE_PENALTY,
+            _ => 0,
+        };
+        let cost = dist.saturating_add(penalty);
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, v));
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+impl Resolver {
+    fn base(&self, unit: Unit, deictic: Deictic) -> Option<Date> {
+        if deictic.anaphoric
+            && let Some(d) = self.last[unit_index(unit)]
+        {
+            return Some(d);
+        }
+        self.anchor
+    }
+
+    fn relative(&self, unit: Unit, deictic: Deictic) -> DateValue {
+        self.base(unit, deictic)
+            .and_then(|b| shift(b, unit, i64::from(deictic.offset)))
+            .map_or(DateValue::Unresolved(unit), |d| value_of(unit, d))
+    }
+
+    fn year_of(&self, spec: YearSpec) -> Option<Option<i16>> {
+        match spec {
+            YearSpec::Open => Some(None),
+            YearSpec::Explicit(y) => Some(Some(y)),
+            YearSpec::Relative(d) => match self.relative(Unit::Year, d) {
+                DateValue::Year(y) => Some(Some(y)),
+                _ => None,
+            },
+        }
+    }
+
+    /// Candidate years around the anchor for a period without a year.
+    fn open_year(
+        &self,
+        make: impl Fn(i16) -> Option<DateValue>,
+        unresolved: DateValue,
+        dir: i8,
+        tense: impl FnOnce() -> Option<Tense>,
+    ) -> Option<DateValue> {
+        let Some(anchor) = self.anchor else { return Some(unresolved) };
+        let y = anchor.year();
+        let candidates: Vec<DateValue> = [y - 1, y, y + 1].into_iter().filter_map(&make).collect();
+        pick(anchor, &candidates, dir, tense())
+    }
+
+    fn resolve(&self, expr: Expr, tense: impl FnOnce() -> Option<Tense>) -> Option<DateValue> {
+        let v = match expr {
+            Expr::Date(d) => DateValue::Day(d),
+            Expr::Year(y) => DateValue::Year(y),
+            Expr::Decade(d) => DateValue::Decade(d),
+            Expr::DecadeDigit(d) => {
+                let recent = 200 + d;
+                let limit = self.anchor.map_or(2029, |a| a.year());
+                DateValue::Decade(if recent * 10 <= limit { recent } else { 190 + d })
+            }
+            Expr::Day { month, day, year, dir } => match self.year_of(year)? {
+                Some(y) => DateValue::Day(Date::new(y, month, day).ok()?),
+                None => {
+                    // Reject impossible days (`31 febbraio`) even without an anchor.
+                    Date::new(2024, month, day).ok()?;
+                    let make = |y| Date::new(y, month, day).ok().map(DateValue::Day);
+                    self.open_year(make, DateValue::DayOfUnknownYear { month, day }, dir, tense)?
+                }
+            },
+            Expr::Month { month, year, dir } => match self.year_of(year)? {
+                Some(y) => DateValue::Month { year: y, month },
+                None => {
+                    let make = |y| Some(DateValue::Month { year: y, month });
+                    self.open_year(make, DateValue::MonthOfUnknownYear(month), dir, tense)?
+                }
+            },
+            Expr::Quarter { quarter, year } => match self.year_of(year)? {
+                Some(y) => DateValue::Quarter { year: y, quarter },
+                None => {
+                    let make = |y| Some(DateValue::Quarter { year: y, quarter });
+                    self.open_year(make, DateValue::QuarterOfUnknownYear(quarter), 0, tense)?
+                }
+            },
+            Expr::Half { half, year } => match self.year_of(year)? {
+                Some(y) => DateValue::Half { year: y, half },
+                None => {
+                    let make = |y| Some(DateValue::Half { year: y, half });
+                    self.open_year(make, DateValue::HalfOfUnknownYear(half), 0, tense)?
+                }
+            },
+            Expr::Weekday { weekday, dir } => {
+                let Some(anchor) = self.anchor else { return Some(DateValue::Unresolved(Unit::Day)) };
+                let wd = Weekday::from_monday_one_offset(weekday).ok()?;
+                let strict_past = anchor.nth_weekday(-1, wd).ok()?;
+                let strict_next = anchor.nth_weekday(1, wd).ok()?;
+                match dir {
+                    -1 => DateValue::Day(strict_past),
+                    1 => DateValue::Day(strict_next),
+                    _ if anchor.weekday() == wd => DateValue::Day(anchor),
+                    _ => {
+                        pick(anchor, &[DateValue::Day(strict_past), DateValue::Day(strict_next)], 0, tense())?
+                    }
+                }
+            }
+            Expr::Relative { unit, deictic } => self.relative(unit, deictic),
+            Expr::Phrase(PhraseValue::Day(n)) => self
+                .anchor
+                .and_then(|a| shift(a, Unit::Day, i64::from(n)))
+                .map_or(DateValue::Unresolved(Unit::Day), DateValue::Day),
+            Expr::Phrase(PhraseValue::Past) => DateValue::PastRef,
+            Expr::Phrase(PhraseValue::Present) => DateValue::PresentRef,
+            Expr::Phrase(PhraseValue::Future) => DateValue::FutureRef,
+        };
+        Some(v)
+    }
+
+    /// Remembers a resolved value for later anaphoric expressions.
+    fn remember(&mut self, v: DateValue) {
+        let unit = match v {
+            DateValue::Day(_) => Unit::Day,
+            DateValue::Week { .. } => Unit::Week,
+            DateValue::Month { .. } => Unit::Month,
+            DateValue::Quarter { .. } => Unit::Quarter,
+            DateValue::Half { .. } => Unit::Half,
+            DateValue::Year(_) => Unit::Year,
+            _ => return,
+        };
+        if let Some((start, _)) = bounds(v) {
+            self.last[unit_index(unit)] = Some(start);
+            self.last[unit_index(Unit::Year)] = Some(start);
+        }
+    }
+}
+
+/// Finds the temporal expressions of `doc`, resolved against `anchor` (the article date).
+pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
+    let ctx = Ctx { doc, lex: &LEXICON, n: doc.tokens().len() };
+    let mut resolver = Resolver { anchor, last: [None; 6] };
+    let mut out: Vec<DateMention> = Vec::new();
+    // For each mention, the tokens of its governing preposition.
+    let mut governors: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < ctx.n {
+        if let Some(parts) = ctx.month_range_token(i) {
+            let tense = ctx.tense_near(i, i + 1);
+            for (span, month) in parts {
+                let expr = Expr::Month { month, year: YearSpec::Open, dir: 0 };
+                if let Some(value) = resolver.resolve(expr, || tense) {
+                    resolver.remember(value);
+                    let text = doc.text().get(span.range()).unwrap_or("").to_string();
+                    out.push(DateMention { span, text, value, modifier: None, part: None });
+                    governors.push(None);
+                    ends.push(i + 1);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let Some(core) = ctx.core_at(i) else {
+            i += 1;
+            continue;
+        };
+        let value = resolver.resolve(core.expr, || ctx.tense_near(core.start, core.end));
+        let Some(value) = value else {
+            // An impossible date (`31 febbraio`): none of its tokens starts another expression.
+            i = core.end;
+            continue;
+        };
+        resolver.remember(value);
+        let gov = ctx.governor(&core);
+        let tokens = doc.tokens();
+        let span = Span::new(tokens[core.start].span.start, tokens[core.end - 1].span.end);
+        out.push(DateMention {
+            span,
+            text: doc.text()[span].to_string(),
+            value,
+            modifier: gov.and_then(|g| g.2),
+            part: core.part,
+        });
+        governors.push(gov.map(|(s, e, _)| (s, e)));
+        ends.push(core.end);
+        i = core.end;
+    }
+    // `dal 2026 al 2028`: a range, from one year until the other.
+    for k in 1..out.len() {
+        if out[k - 1].modifier == Some(DateModifier::Since)
+            && let Some((s, e)) = governors[k]
+            && s == ends[k - 1]
+            && e == s + 1
+            && matches!(ctx.norm(s), "al" | "a" | "all'" | "alla")
+        {
+            out[k - 1].modifier = Some(DateModifier::From);
+            out[k].modifier = Some(DateModifier::Until);
+        }
+    }
+    out
+}
