@@ -131,6 +131,21 @@ fn is_conditional(w: &str) -> bool {
     w.ends_with("rebbe") || w.ends_with("rebbero")
 }
 
+/// The date as the summary shows it: `2025-10`, `since 2019`, `by 2029`.
+fn when_of(d: &crate::date::DateMention) -> String {
+    use crate::date::DateModifier as M;
+    let prefix = match d.modifier {
+        Some(M::Since) => "since ",
+        Some(M::Until) => "until ",
+        Some(M::By) => "by ",
+        Some(M::From) => "from ",
+        Some(M::Before) => "before ",
+        Some(M::After) => "after ",
+        _ => "",
+    };
+    format!("{prefix}{}", d.value)
+}
+
 const ARTICLES: [&str; 7] = ["il", "lo", "la", "l'", "i", "gli", "le"];
 
 impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
@@ -1082,7 +1097,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 e.status = e.status.or(d.status);
                 if e.date.is_none() && d.date.is_some() {
                     e.date = d.date;
-                    e.when = d.date.map(|x| self.input.dates[x].value.clone());
+                    e.when = d.date.map(|x| when_of(&self.input.dates[x]));
                 }
                 continue;
             }
@@ -1109,7 +1124,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             span: sent.span,
             hedged: d.hedged,
             qualifier: m.and_then(|m| m.qualifier),
-            when: d.date.map(|x| self.input.dates[x].value.clone()),
+            when: d.date.map(|x| when_of(&self.input.dates[x])),
             entities,
             money: d.money,
             date: d.date,

@@ -146,7 +146,10 @@ fn dates(text: &str, items: &[(&str, &str)]) -> Vec<DateMention> {
             DateMention {
                 span: Span::new(s, s + surface.len()),
                 text: surface.to_string(),
-                value: value.to_string(),
+                // `since:2019` gives the modifier of `dal 2019`.
+                value: value.trim_start_matches("since:").parse().unwrap(),
+                modifier: value.starts_with("since:").then_some(crate::date::DateModifier::Since),
+                part: None,
             }
         })
         .collect()
@@ -444,7 +447,7 @@ fn coreference_epithets_role_nouns_and_people() {
             text: "Microsoft sostiene OpenAI da anni. Il gruppo di Redmond ha investito oltre 13 miliardi di dollari \
                    dal 2019.",
             money: &[("13 miliardi di dollari", "13000000000", Some(Qualifier::Over))],
-            dates: &[("2019", "2019")],
+            dates: &[("2019", "since:2019")],
             want: &[(Investment, Some("Microsoft"), Some("OpenAI"), Some("13000000000"))],
         },
     ]);
@@ -503,6 +506,17 @@ fn repeated_events_merge_and_keep_their_amount() {
     assert_eq!(e[0].money, Some(0));
     assert!(e[0].hedged);
     assert_eq!(summary(&e[0]), "investment · Amazon → OpenAI · >10 mld USD · 2025-12 · hedged");
+}
+
+#[test]
+fn dates_keep_their_modifier() {
+    let e = run(
+        "Microsoft ha investito oltre 13 miliardi di dollari in OpenAI dal 2019.",
+        &[("13 miliardi di dollari", "13000000000", Some(Qualifier::Over))],
+        &[("2019", "since:2019")],
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(summary(&e[0]), "investment · Microsoft → OpenAI · >13 mld USD · completed · since 2019");
 }
 
 #[test]
