@@ -48,7 +48,8 @@ impl<'a> Item<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
     Item(usize),
-    Government,
+    /// A state (`il governo`) at this token: the agent stays null.
+    Government(usize),
     Other,
     None,
 }
@@ -102,9 +103,8 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
             let bound = ctx.clause_end(hits[hi].end, bound);
             drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
         }
-        if drafts.len() == before {
-            ctx.anaphora(si, sent.tokens.clone(), &mut drafts);
-        }
+        let _ = before;
+        ctx.anaphora(si, sent.tokens.clone(), &mut drafts);
     }
     ctx.merge(drafts)
 }
@@ -112,7 +112,7 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
 fn is_participle(w: &str) -> bool {
     const ENDS: [&str; 24] = [
         "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "sso", "ssa",
-        "ssi", "sse", "eso", "esa", "tto", "tta", "tti", "tte", "olto", "olta",
+        "ssi", "sse", "eso", "esa", "tto", "tta", "tti", "olto", "olta", "itte",
     ];
     ENDS.iter().any(|e| w.ends_with(e))
 }
@@ -147,6 +147,11 @@ fn when_of(d: &crate::date::DateMention) -> String {
 }
 
 const ARTICLES: [&str; 7] = ["il", "lo", "la", "l'", "i", "gli", "le"];
+
+fn is_determiner(w: &str) -> bool {
+    ARTICLES.contains(&w)
+        || matches!(w, "suo" | "sua" | "suoi" | "sue" | "loro" | "proprio" | "propria" | "propri" | "proprie")
+}
 
 impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     fn new(doc: &'d Document<'d>, input: &'d Input<'a>, lex: &'l Lexicon) -> Self {
@@ -205,9 +210,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         // Role nouns, resolved in text order so that later ones see earlier resolutions.
         let n = doc.tokens().len();
         for i in 0..n {
-            if self.cover[i].is_some() || !self.lex.role_nouns.contains(doc.norm(i)) {
+            let Some(hints) = self.lex.role_nouns.get(doc.norm(i)).filter(|_| self.cover[i].is_none()) else {
                 continue;
-            }
+            };
             let start = if i >= 1 && self.lex.definite.contains(doc.norm(i - 1)) {
                 i - 1
             } else if i >= 2
@@ -231,7 +236,16 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             }
             let (cands, end) = match self.person_link(i, sent_end) {
                 Some((r, end)) => (vec![r], end),
-                None => (self.salient(start, sent, true), i + 1),
+                None => {
+                    let mut ranked = self.salient(start, sent, true);
+                    // `il fondo` prefers a company whose name says fund (`Capital`, `Partners`).
+                    let fits = |r: &Ref<'_>| {
+                        let name = r.name.to_lowercase();
+                        hints.iter().any(|h| name.split(|c: char| !c.is_alphanumeric()).any(|w| w == h))
+                    };
+                    ranked.sort_by_key(|r| !fits(r));
+                    (ranked, i + 1)
+                }
             };
             if cands.is_empty() {
                 continue;
@@ -253,8 +267,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let gov = match self.lex.prep_of(doc, start) {
             Some(p) if self.lex.definite.contains(doc.norm(start)) => Some(p),
             _ => {
+                // Skip an article and a possessive: `delle sue Tpu` is governed by `di`.
                 let mut k = start;
-                if k > sent_start && ARTICLES.contains(&doc.norm(k - 1)) {
+                while k > sent_start && k + 2 > start && is_determiner(doc.norm(k - 1)) {
                     k -= 1;
                 }
                 if k > sent_start { self.lex.prep_of(doc, k - 1) } else { None }
@@ -317,6 +332,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let mut seen: HashMap<&str, (f32, usize, bool, Ref<'a>)> = HashMap::new();
         let mut excluded: Vec<&str> = Vec::new();
         let mut prev_sent = usize::MAX;
+        let topic =
+            self.items.iter().find(|it| it.is_company()).and_then(|it| it.cands.first()).map(|r| r.id);
         for it in self.items.iter().filter(|it| it.start < before && it.is_company()) {
             let Some(r) = it.cands.first().copied() else { continue };
             if exclude_same_sentence_nouns && it.role_noun && it.sent == sent {
@@ -339,7 +356,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 let last_sent = self.doc.sentence_of(last).unwrap_or(0);
                 let recent = sent.saturating_sub(last_sent) <= 1;
                 // Recent mentions count more, and a sentence's first company (its usual subject) more still.
-                let bonus = if recent { 0.5 } else { 0.0 } + if recent && first { 0.3 } else { 0.0 };
+                // The article's first company is its topic.
+                let bonus = if recent { 0.5 } else { 0.0 }
+                    + if recent && first { 0.3 } else { 0.0 }
+                    + if topic == Some(r.id) { 1.0 } else { 0.0 };
                 (c + bonus, last, r)
             })
             .collect();
@@ -412,7 +432,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             return false;
         }
         if !t.needs.is_empty()
-            && !(h.end..(h.end + 5).min(range.end)).any(|k| t.needs.iter().any(|w| w == self.doc.norm(k)))
+            && !(h.end..(h.end + 12).min(range.end)).any(|k| t.needs.iter().any(|w| w == self.doc.norm(k)))
         {
             return false;
         }
@@ -537,7 +557,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             if self.lex.government.starts(doc, t, k)
                 && (t == sent_start || self.lex.prep_of(doc, t - 1).is_none())
             {
-                return (Subject::Government, t);
+                return (Subject::Government(t), t);
             }
             match w {
                 "che" => che = Some(t),
@@ -571,7 +591,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     let w = self.doc.norm(k);
                     matches!(w, "e" | ",") || ARTICLES.contains(&w) || self.lex.prep_of(self.doc, k).is_some()
                 })
-                && self.items[next].kind == self.items[x].kind;
+                && self.items[next].kind == self.items[x].kind
+                && !self.lex.is_aux(self.doc, self.items[next].end);
             if !ok {
                 break;
             }
@@ -623,7 +644,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             Subject::Item(x) => Some(x),
             _ => None,
         };
-        let government = subj == Subject::Government
+        let government = matches!(subj, Subject::Government(_))
             || (h.end < range.end && matches!(doc.norm(h.end), "pubblico" | "pubblica" | "pubblici"));
         let passive = self.passive(h, range.start);
         let after = |p: &dyn Fn(&Item<'_>) -> bool| self.first_company_after(h.end, bound, p);
@@ -636,6 +657,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let mut maker_agent = false;
         let definite = h.start > range.start && self.lex.definite.contains(doc.norm(h.start - 1));
         let mut complement = false;
+        let mut null_agent = false;
 
         match t.kind {
             EventType::Investment => match t.frame {
@@ -659,10 +681,25 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     }) {
                         targets = self.coordinated_after(x, bound);
                     }
-                    match subj_item {
-                        Some(x) => agents = self.coordinated_before(x, range.start),
-                        None if !government => agents.extend(da_after.filter(|d| !targets.contains(d))),
-                        None => {}
+                    match (subj_item, subj) {
+                        (Some(x), _) => agents = self.coordinated_before(x, range.start),
+                        // `Nvidia, SoftBank e il governo sono entrati`: companies beside the state.
+                        (None, Subject::Government(g)) => {
+                            if let Some(x) = self.items_in(range.start, g).last().filter(|&x| {
+                                let gap = self.items[x].end..g;
+                                self.items[x].is_company()
+                                    && gap.len() <= 2
+                                    && gap.clone().all(|k| {
+                                        let w = doc.norm(k);
+                                        matches!(w, "e" | ",") || ARTICLES.contains(&w)
+                                    })
+                            }) {
+                                agents = self.coordinated_before(x, range.start);
+                                null_agent = true;
+                            }
+                        }
+                        (None, _) if !government => agents.extend(da_after.filter(|d| !targets.contains(d))),
+                        _ => {}
                     }
                     salient_target = targets.is_empty() && (t.salient || self.stake_follows(h.end, bound));
                 }
@@ -775,7 +812,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         .filter(|x| Some(*x) != lead)
                 });
                 targets.extend(tgt);
-                salient_target = targets.is_empty();
+                // Without a company in the clause, only `un aumento di capitale da 6 miliardi`.
+                salient_target =
+                    targets.is_empty() && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
                 complement |= !definite;
             }
             EventType::Contract => {
@@ -831,9 +870,21 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     chips.extend(after_chips.filter(|&x| self.items[x].gov != Some(Prep::Di)));
                 } else if !t.frame.is_noun() && (passive || is_participle(doc.norm(h.start))) {
                     let floor = h.start.saturating_sub(6).max(range.start);
-                    chips.extend(
-                        self.items_in(floor, h.start).filter(|&x| self.items[x].kind == Kind::Chip).last(),
-                    );
+                    let mut last =
+                        self.items_in(floor, h.start).filter(|&x| self.items[x].kind == Kind::Chip).last();
+                    // `Trillium, la Tpu lanciata`: the head of the apposition is the launched chip.
+                    while let Some(x) = last.filter(|&x| x > 0) {
+                        let prev = &self.items[x - 1];
+                        let gap = prev.end..self.items[x].start;
+                        let appos = prev.kind == Kind::Chip
+                            && gap.len() <= 2
+                            && gap.clone().all(|k| doc.norm(k) == "," || ARTICLES.contains(&doc.norm(k)));
+                        if !appos {
+                            break;
+                        }
+                        last = Some(x - 1);
+                    }
+                    chips.extend(last);
                 }
                 if chips.is_empty() {
                     return Vec::new();
@@ -896,11 +947,15 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         }
 
         // Resolve items to referents, keeping agent and target apart.
-        let agent_refs: Vec<Option<Ref<'a>>> = if agents.is_empty() {
+        let mut agent_refs: Vec<Option<Ref<'a>>> = if agents.is_empty() {
             vec![None]
         } else {
             agents.iter().map(|&x| self.items[x].best(&[])).collect()
         };
+        if null_agent {
+            agent_refs.push(None);
+        }
+        let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
         let mut out = Vec::new();
         let status = self.status(h, range.clone());
         let hedged = self.hedged(range.clone());
@@ -912,7 +967,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             } else if !targets.is_empty() {
                 targets.iter().map(|&x| self.items[x].best(&excl)).collect()
             } else if salient_target {
-                vec![self.salient(h.start, si, false).into_iter().find(|r| !excl.contains(&r.id))]
+                vec![self.salient(h.start, si, false).into_iter().find(|r| !all_agents.contains(&r.id))]
             } else {
                 vec![None]
             };

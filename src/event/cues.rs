@@ -155,7 +155,8 @@ pub struct Lexicon {
     pub(crate) customer: HashSet<String>,
     pub(crate) per_unit: Phrases<()>,
     pub(crate) purpose: Phrases<()>,
-    pub(crate) role_nouns: HashSet<String>,
+    /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
+    pub(crate) role_nouns: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -184,7 +185,9 @@ impl Lexicon {
         }
         for rec in records_named(role_nouns.0, role_nouns.1) {
             let noun = rec.require(0, "role noun")?;
-            lex.role_nouns.insert(crate::token::normalize(noun));
+            let hints = rec.get(1).unwrap_or("").split('|').map(str::trim).filter(|h| !h.is_empty());
+            lex.role_nouns
+                .insert(crate::token::normalize(noun), hints.map(crate::token::normalize).collect());
         }
         Ok(lex)
     }
@@ -395,7 +398,8 @@ mod tests {
     fn embedded_lexicons_parse() {
         let lex = Lexicon::embedded();
         assert!(lex.trigger_count() > 100, "help: data/events/triggers.tsv lost its forms");
-        assert!(lex.role_nouns.contains("startup"));
+        assert!(lex.role_nouns.contains_key("startup"));
+        assert!(lex.role_nouns["fondo"].iter().any(|h| h == "capital"));
         assert_eq!(lex.prep.get("dell'"), Some(&Prep::Di));
         assert!(lex.trigger_index.contains_key("investito"));
         assert!(lex.trigger_index.contains_key("rilevarne"));
