@@ -86,6 +86,8 @@ struct Ctx<'d, 'a, 'l> {
     money_toks: Vec<(usize, usize)>,
     date_toks: Vec<(usize, usize)>,
     claimed: Vec<bool>,
+    /// A valuation was reported in this or the previous sentence (`continues` triggers).
+    recent_valuation: bool,
 }
 
 pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super::Event> {
@@ -101,6 +103,9 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
         for (k, &hi) in kept.iter().enumerate() {
             let bound = kept.get(k + 1).map_or(sent.tokens.end, |&n| hits[n].start);
             let bound = ctx.clause_end(hits[hi].end, bound);
+            ctx.recent_valuation = drafts
+                .iter()
+                .any(|d| d.kind == EventType::Valuation && d.target.is_some() && si - d.sent <= 1);
             drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
         }
         let _ = before;
@@ -172,6 +177,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             money_toks,
             date_toks,
             claimed: vec![false; input.money.len()],
+            recent_valuation: false,
         };
         ctx.build_items(&toks);
         ctx
@@ -432,7 +438,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             return false;
         }
         if !t.needs.is_empty()
-            && !(h.end..(h.end + 12).min(range.end)).any(|k| t.needs.iter().any(|w| w == self.doc.norm(k)))
+            && !(h.end..(h.end + 16).min(range.end)).any(|k| t.needs.iter().any(|w| w == self.doc.norm(k)))
         {
             return false;
         }
@@ -456,13 +462,39 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         });
         let mut kept: Vec<usize> = Vec::new();
         for (i, h) in hits.iter().enumerate() {
-            if h.trig.kind == EventType::Contract && specific {
+            // `un contratto con AWS, il primo accordo con il leader del cloud`: one deal, restated.
+            let restated = kept.iter().any(|&k| hits[k].trig.kind == EventType::Contract);
+            if h.trig.kind == EventType::Contract && (specific || restated) {
                 continue;
             }
             let purpose =
                 h.start > sent_start && self.lex.purpose.ending_at(self.doc, sent_start, h.start).is_some();
             let earlier = kept.iter().any(|&k| hits[k].trig.kind != EventType::Contract);
             if purpose && earlier {
+                continue;
+            }
+            // `ha ricevuto da Microsoft un investimento`: the noun is the verb's object.
+            if h.trig.frame.is_noun()
+                && let Some(&p) = kept.last()
+                && !hits[p].trig.frame.is_noun()
+                && hits[p].trig.kind == h.trig.kind
+                && !(hits[p].end..h.start)
+                    .any(|k| self.lex.is_aux(self.doc, k) || matches!(self.doc.norm(k), ":" | ";"))
+            {
+                continue;
+            }
+            // `L'accordo tra Oracle e Meta vale 20 miliardi`: the deal's worth, not a valuation.
+            if h.trig.kind == EventType::Valuation
+                && !h.trig.frame.is_noun()
+                && let Some(&p) = kept.last()
+                && hits[p].trig.frame.is_noun()
+                && hits[p].trig.kind != EventType::Valuation
+                && !(hits[p].end..h.start).any(|k| {
+                    self.lex.is_aux(self.doc, k)
+                        || matches!(self.doc.norm(k), ":" | ";")
+                        || self.cover[k].is_some_and(|x| self.items[x].role_noun)
+                })
+            {
                 continue;
             }
             kept.push(i);
@@ -639,6 +671,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     fn fill(&mut self, si: usize, range: std::ops::Range<usize>, h: Hit<'l>, bound: usize) -> Vec<Draft<'a>> {
         let doc = self.doc;
         let t = h.trig;
+        if t.continues && !self.recent_valuation {
+            return Vec::new();
+        }
         let (subj, clause_start) = self.subject(h, range.start);
         let subj_item = match subj {
             Subject::Item(x) => Some(x),
@@ -672,7 +707,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     targets.extend(subj_item);
                     agents.extend(da_after);
                 }
-                Frame::Verb | Frame::Intransitive => {
+                Frame::Verb | Frame::Intransitive | Frame::Sell => {
                     let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista");
                     let floor = h.end;
                     if let Some(x) = after(&|it| {
@@ -733,6 +768,27 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 }
             },
             EventType::Acquisition => match t.frame {
+                Frame::Sell => {
+                    // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`.
+                    let buyer = self.first_company_after(h.end, bound.min(h.end + 6), |it| {
+                        matches!(it.gov, Some(Prep::A | Prep::Di))
+                            && !(it.gov == Some(Prep::Di) && self.stake_before(it, h.end))
+                    });
+                    agents.extend(buyer);
+                    let floor = h.end;
+                    let sold = self.first_company_after(h.end, bound, |it| {
+                        (it.gov.is_none() && it.start <= floor + 3)
+                            || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                    });
+                    targets.extend(sold.filter(|x| Some(*x) != buyer));
+                    if targets.is_empty() && passive {
+                        targets.extend(subj_item);
+                    }
+                    salient_target = targets.is_empty();
+                    if agents.is_empty() {
+                        return Vec::new();
+                    }
+                }
                 Frame::Verb if passive => {
                     let before =
                         self.items_in(clause_start, h.start).filter(|&x| self.items[x].is_company()).last();
@@ -957,8 +1013,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         }
         let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
         let mut out = Vec::new();
-        let status = self.status(h, range.clone());
-        let hedged = self.hedged(range.clone());
+        let hedged = self.hedged(clause_start..bound.max(h.end));
+        let status = self.status(h, range.clone(), hedged);
         let date = self.pick_date(h, range.clone());
         for agent in agent_refs {
             let excl: Vec<&str> = agent.iter().map(|r| r.id).collect();
@@ -1026,7 +1082,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         };
         match sent_end {
             None => after(bound),
-            Some(end) => after(bound).or_else(before).or_else(|| after(end)),
+            Some(_) => after(bound).or_else(before),
         }
     }
 
@@ -1045,41 +1101,68 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             })
     }
 
-    fn status(&self, h: Hit<'_>, range: std::ops::Range<usize>) -> Option<Status> {
+    fn status(&self, h: Hit<'_>, range: std::ops::Range<usize>, hedged: bool) -> Option<Status> {
         let doc = self.doc;
-        let mut found: Vec<Status> = Vec::new();
-        for k in range.clone() {
-            if self.cover[k].is_some() {
-                continue;
+        let w = doc.norm(h.start);
+        // The verb group before the trigger: `ha presentato`, `aveva esordito`, `ha stretto una`.
+        let mut k = h.start;
+        let (mut active, mut pluperfect) = (false, false);
+        let lookback = if h.trig.frame.is_noun() { 4 } else { 0 };
+        while k > range.start && h.start - k <= lookback + 3 {
+            let p = doc.norm(k - 1);
+            if self.lex.aux_active.contains(p) {
+                active = true;
+                pluperfect |= matches!(p, "aveva" | "avevano");
+            } else if !(self.lex.adverb.contains(p)
+                || (h.start - k < lookback && !self.lex.is_aux(doc, k - 1)))
+            {
+                break;
             }
-            if let Some((_, s)) = self.lex.status.at(doc, k, range.end) {
-                found.push(s);
-            }
+            k -= 1;
         }
+        let tense = if is_future(w) {
+            Some(Status::Planned)
+        } else if pluperfect {
+            Some(Status::Completed)
+        } else if active && h.trig.frame.is_noun() {
+            // `ha stretto una collaborazione`, `ha ottenuto finanziamenti`.
+            Some(match h.trig.kind {
+                EventType::Contract | EventType::Acquisition | EventType::ChipLaunch => Status::Announced,
+                _ => Status::Completed,
+            })
+        } else {
+            h.trig.status.or((active && is_participle(w)).then_some(Status::Completed))
+        };
+        // Cues compete by distance to the trigger; the trigger's own tense sits at distance 2;
+        // at equal distance the more cautious status wins.
         const ORDER: [Status; 5] =
             [Status::Talks, Status::Rumored, Status::Planned, Status::Announced, Status::Completed];
-        if let Some(s) = ORDER.iter().find(|s| found.contains(s)) {
-            return Some(*s);
-        }
-        let w = doc.norm(h.start);
-        if is_future(w) {
-            return Some(Status::Planned);
-        }
-        if h.trig.status.is_some() {
-            return h.trig.status;
-        }
-        let compound = h.start > range.start && !doc.norm(h.start - 1).is_empty() && {
-            let mut k = h.start;
-            let mut aux = false;
-            while k > range.start
-                && (self.lex.is_aux(doc, k - 1) || self.lex.adverb.contains(doc.norm(k - 1)))
-            {
-                aux |= self.lex.aux_active.contains(doc.norm(k - 1));
-                k -= 1;
+        let rank = |s: Status| ORDER.iter().position(|o| *o == s).unwrap_or(ORDER.len());
+        let mut best: Option<(usize, usize, Status)> = tense.map(|s| (2, rank(s), s));
+        let mut offer = |dist: usize, s: Status| {
+            // Talks and reports near the trigger outweigh its tense (`secondo fonti, investirà`).
+            let dist = if matches!(s, Status::Talks | Status::Rumored) && dist <= 8 { 0 } else { dist };
+            if best.is_none_or(|(d, r, _)| (dist, rank(s)) < (d, r)) {
+                best = Some((dist, rank(s), s));
             }
-            aux
         };
-        (compound && is_participle(w)).then_some(Status::Completed)
+        let distance = |a: usize, b: usize| if b <= h.start { h.start - b } else { a.saturating_sub(h.end) };
+        for k in range.clone() {
+            if let Some(x) = self.cover[k] {
+                // `secondo Reuters`, `stando al Wall Street Journal`: a reported fact.
+                if self.items[x].source && self.items[x].start == k {
+                    offer(distance(k, self.items[x].end), Status::Rumored);
+                }
+                continue;
+            }
+            if let Some((n, s)) = self.lex.status.at(doc, k, range.end) {
+                offer(distance(k, k + n), s);
+            }
+        }
+        match best.map(|b| b.2) {
+            Some(Status::Announced | Status::Completed) | None if hedged => Some(Status::Rumored),
+            s => s,
+        }
     }
 
     fn hedged(&self, range: std::ops::Range<usize>) -> bool {

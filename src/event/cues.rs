@@ -32,6 +32,8 @@ pub(crate) enum Frame {
     Intransitive,
     /// `ricevere da`: target = subject, agent = `da X`.
     Receive,
+    /// Seller's verb (`ceduto a X`): agent = the buyer `a X`, target = what is sold.
+    Sell,
     /// Noun whose `di X` is the agent (`l'investimento di Amazon`).
     NounAgent,
     /// Noun whose `di X` is the target (`l'acquisizione di Ampere`).
@@ -55,6 +57,7 @@ pub(crate) struct Trigger {
     pub(crate) chip_next: bool,
     pub(crate) salient: bool,
     pub(crate) passive_only: bool,
+    pub(crate) continues: bool,
     pub(crate) status: Option<Status>,
 }
 
@@ -212,12 +215,15 @@ impl Lexicon {
             "verb" => Frame::Verb,
             "intransitive" => Frame::Intransitive,
             "receive" => Frame::Receive,
+            "sell" => Frame::Sell,
             "noun_agent" => Frame::NounAgent,
             "noun_target" => Frame::NounTarget,
             other => {
                 return Err(rec.error_at(
                     1,
-                    format!("unknown frame {other:?} (verb, intransitive, receive, noun_agent, noun_target)"),
+                    format!(
+                        "unknown frame {other:?} (verb, intransitive, receive, sell, noun_agent, noun_target)"
+                    ),
                 ));
             }
         };
@@ -231,6 +237,7 @@ impl Lexicon {
             chip_next: false,
             salient: false,
             passive_only: false,
+            continues: false,
             status: None,
         };
         for flag in rec.get(3).unwrap_or("").split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -239,6 +246,7 @@ impl Lexicon {
                 "chip_next" => proto.chip_next = true,
                 "salient" => proto.salient = true,
                 "passive_only" => proto.passive_only = true,
+                "continues" => proto.continues = true,
                 f if f.starts_with("needs=") => {
                     proto.needs = f["needs=".len()..].split('|').map(crate::token::normalize).collect();
                 }

@@ -505,7 +505,7 @@ fn repeated_events_merge_and_keep_their_amount() {
     assert_eq!(e[0].date, Some(0));
     assert_eq!(e[0].money, Some(0));
     assert!(e[0].hedged);
-    assert_eq!(summary(&e[0]), "investment · Amazon → OpenAI · >10 mld USD · 2025-12 · hedged");
+    assert_eq!(summary(&e[0]), "investment · Amazon → OpenAI · >10 mld USD · rumored · 2025-12 · hedged");
 }
 
 #[test]
@@ -532,7 +532,7 @@ fn status_from_the_report_modality() {
         ("Google ha annunciato un accordo con MediaTek.", Some(Status::Announced), false),
         ("Prysmian ha completato l'acquisizione di Encore Wire.", Some(Status::Completed), false),
         ("Nvidia ha investito 5 miliardi di dollari in Intel.", Some(Status::Completed), false),
-        ("Amazon potrebbe investire 5 miliardi di dollari in Anthropic.", None, true),
+        ("Amazon potrebbe investire 5 miliardi di dollari in Anthropic.", Some(Status::Rumored), true),
         (
             "Amazon sarebbe pronta a investire 5 miliardi di dollari in Anthropic.",
             Some(Status::Planned),
