@@ -23,6 +23,7 @@ use crate::error::Result;
 use crate::span::Span;
 use crate::token::{Document, Token, TokenFlags, TokenKind};
 use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -277,7 +278,7 @@ fn in_person_name(
     let tokens = doc.tokens();
     let k = tokens.partition_point(|t| t.span.start < span.start);
     let Some(tok) = tokens.get(k).filter(|t| t.span.start == span.start) else { return false };
-    let tight = |t: &Token| t.is(TokenFlags::SPACE_BEFORE) && !t.is(TokenFlags::LINE_BREAK_BEFORE);
+    let tight = |t: &Token| t.is(TokenFlags::SPACE_BEFORE) && !t.is(TokenFlags::PARAGRAPH_BEFORE);
     let name_like = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             t.kind == TokenKind::Word && t.is(TokenFlags::CAPITALIZED) && !t.is(TokenFlags::ALL_CAPS)
@@ -414,18 +415,87 @@ fn apostrophe_variants(s: &str) -> Vec<String> {
 }
 
 /// The accepted hits of one table in a document: (span, entity index).
+///
+/// Searches the document text itself, unless some gap between two tokens inside a paragraph is
+/// not a single space (a line break of hard-wrapped text, a no-break space, two spaces): then it
+/// searches a copy where such gaps are one space, so `Intesa\u{a0}Sanpaolo` matches the alias
+/// `Intesa Sanpaolo`, and maps the spans back.
 struct Hits<'t, 'd> {
     table: &'t Table,
-    text: &'d str,
-    tokens: &'d [Token],
+    text: Cow<'d, str>,
+    tokens: Cow<'d, [Token]>,
+    /// Byte offset in the copy → byte offset in the original; empty when searching the original.
+    map: Vec<u32>,
     pos: usize,
     key: Vec<u8>,
     ends: Vec<usize>,
 }
 
+/// True when a gap between two tokens may sit inside a name as written in an alias.
+fn regular_gap(gap: &str) -> bool {
+    gap.len() <= 1 && (gap.is_empty() || gap == " ") || gap.bytes().filter(|&b| b == b'\n').count() >= 2
+}
+
 impl<'t, 'd> Hits<'t, 'd> {
     fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
-        Hits { table, text: doc.text(), tokens: doc.tokens(), pos: 0, key: Vec::new(), ends: Vec::new() }
+        let (text, tokens) = (doc.text(), doc.tokens());
+        let irregular = tokens.windows(2).any(|w| {
+            let gap = text.get(w[0].span.end..w[1].span.start).unwrap_or_default();
+            !regular_gap(gap)
+        });
+        if !irregular || table.ac.is_none() || u32::try_from(text.len()).is_err() {
+            return Hits {
+                table,
+                text: Cow::Borrowed(text),
+                tokens: Cow::Borrowed(tokens),
+                map: Vec::new(),
+                pos: 0,
+                key: Vec::new(),
+                ends: Vec::new(),
+            };
+        }
+        let mut hay = String::with_capacity(text.len());
+        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        let mut new_tokens = Vec::with_capacity(tokens.len());
+        let copy = |hay: &mut String, map: &mut Vec<u32>, from: usize, piece: &str| {
+            hay.push_str(piece);
+            map.extend((from..from + piece.len()).map(|o| o as u32));
+        };
+        let mut last = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let gap = text.get(last..t.span.start).unwrap_or_default();
+            if i > 0 && !regular_gap(gap) {
+                hay.push(' ');
+                map.push(last as u32);
+            } else {
+                copy(&mut hay, &mut map, last, gap);
+            }
+            let start = hay.len();
+            copy(&mut hay, &mut map, t.span.start, text.get(t.span.start..t.span.end).unwrap_or_default());
+            new_tokens.push(Token { span: Span::new(start, hay.len()), ..*t });
+            last = t.span.end;
+        }
+        copy(&mut hay, &mut map, last, text.get(last..).unwrap_or_default());
+        map.push(text.len() as u32);
+        Hits {
+            table,
+            text: Cow::Owned(hay),
+            tokens: Cow::Owned(new_tokens),
+            map,
+            pos: 0,
+            key: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The span in the original text of `s..e` in the searched text.
+    #[inline]
+    fn original(&self, s: usize, e: usize) -> Span {
+        if self.map.is_empty() {
+            return Span::new(s, e);
+        }
+        let at = |i: usize| self.map.get(i).map_or(0, |&o| o as usize);
+        Span::new(at(s), at(e))
     }
 
     /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
@@ -478,36 +548,50 @@ impl<'t, 'd> Hits<'t, 'd> {
     fn shorter(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
         // Possible ends inside the hit: token ends (or the period of an abbreviation token) and
         // positions before a hyphen. Usually there are none (`intel|ligenza`), so this is cheap.
-        self.ends.clear();
+        let mut ends = std::mem::take(&mut self.ends);
+        let mut key = std::mem::take(&mut self.key);
+        let found = self.shorter_with(s, e, &mut ends, &mut key);
+        self.ends = ends;
+        self.key = key;
+        found
+    }
+
+    fn shorter_with(
+        &self,
+        s: usize,
+        e: usize,
+        ends: &mut Vec<usize>,
+        key: &mut Vec<u8>,
+    ) -> Option<(usize, usize)> {
+        ends.clear();
         let k = self.tokens.partition_point(|t| t.span.end <= s);
         for t in self.tokens.get(k..).unwrap_or_default() {
             if t.span.start >= e {
                 break;
             }
             if t.span.end < e {
-                self.ends.push(t.span.end);
+                ends.push(t.span.end);
             }
             if t.kind == TokenKind::Abbreviation
                 && t.span.end.saturating_sub(1) < e
                 && t.span.end.saturating_sub(1) > s.max(t.span.start)
             {
-                self.ends.push(t.span.end.saturating_sub(1));
+                ends.push(t.span.end.saturating_sub(1));
             }
         }
         let bytes = self.text.as_bytes();
         for i in s + 1..e {
             if bytes.get(i) == Some(&b'-') {
-                self.ends.push(i);
+                ends.push(i);
             }
         }
-        self.ends.sort_unstable_by(|a, b| b.cmp(a));
-        self.ends.dedup();
-        for idx in 0..self.ends.len() {
-            let end = self.ends[idx];
+        ends.sort_unstable_by(|a, b| b.cmp(a));
+        ends.dedup();
+        for &end in ends.iter() {
             let Some(hit) = self.text.get(s..end) else { continue };
-            self.key.clear();
-            self.key.extend(hit.bytes().map(|b| b.to_ascii_lowercase()));
-            if let Some(&pid) = self.table.by_key.get(self.key.as_slice())
+            key.clear();
+            key.extend(hit.bytes().map(|b| b.to_ascii_lowercase()));
+            if let Some(&pid) = self.table.by_key.get(key.as_slice())
                 && let Some(entity) = self.table.accept(pid as usize, hit)
             {
                 return Some((end, entity));
@@ -523,7 +607,7 @@ impl Iterator for Hits<'_, '_> {
     fn next(&mut self) -> Option<(Span, usize)> {
         let ac = self.table.ac.as_ref()?;
         while self.pos < self.text.len() {
-            let m = ac.find(Input::new(self.text).range(self.pos..))?;
+            let m = ac.find(Input::new(&*self.text).range(self.pos..))?;
             let (s, e) = (m.start(), m.end());
             if self.valid_start(s) {
                 if self.valid_end(e)
@@ -531,11 +615,11 @@ impl Iterator for Hits<'_, '_> {
                         self.text.get(s..e).and_then(|hit| self.table.accept(m.pattern().as_usize(), hit))
                 {
                     self.pos = e;
-                    return Some((Span::new(s, e), entity));
+                    return Some((self.original(s, e), entity));
                 }
                 if let Some((end, entity)) = self.shorter(s, e) {
                     self.pos = end;
-                    return Some((Span::new(s, end), entity));
+                    return Some((self.original(s, end), entity));
                 }
             }
             self.pos = self.next_start(s);

@@ -150,8 +150,18 @@ fn boundaries_and_case_rules() {
         ),
         t!(
             m340,
-            "Il chip Vera Rubin e Vera, poi Luca\nFerrari a capo.",
-            [("Rubin", "rubin"), ("Ferrari", "ferrari")]
+            "Il chip Vera Rubin e Vera, poi Luca\nFerrari e Marco\nFerrari; titolo: Marco\n\nFerrari vince.",
+            [("Rubin", "rubin"), ("Luca\nFerrari", "luca-ferrari"), ("Ferrari", "ferrari")]
+        ),
+        t!(
+            m350,
+            "Cresce Amazon\u{a0}Web  Services, e il Monte dei\nPaschi con l'Intel.",
+            [("Amazon\u{a0}Web  Services", "aws"), ("Monte dei\nPaschi", "mps"), ("Intel", "intel")]
+        ),
+        t!(
+            m360,
+            "Amazon Web\n\nServices e\tTim\u{a0}Cook:\nArm.",
+            [("Amazon", "amazon"), ("Tim\u{a0}Cook", "tim-cook"), ("Arm", "arm")]
         ),
         t!(m260, "«Meta» (Intel) e ex-Intel.", [("Meta", "meta"), ("Intel", "intel"), ("Intel", "intel")]),
     ];
