@@ -460,3 +460,37 @@ fn extractor_builder_loads_merges_and_reports() {
     assert!(std::ptr::eq(a.matcher(), b.matcher()) && std::ptr::eq(a.matcher(), Matcher::embedded()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text pieces that stress boundaries: names, their prefixes, joiners and odd whitespace.
+    const PIECES: &[&str] = &[
+        "Amazon", "amazon", "Web", "Services", "Intel", "intel", "ligenza", "Tim", "Cook", "Luca", "Ferrari",
+        "ST", ".", "'s", "’s", "dell'", "d’", "-", " ", " ", "\u{a0}", "\n", "\n\n", "\t", "«", "»",
+        "Società", "Ξ", "SOCIETÀ", "Trainium", "2", "x", "Mps", "Monte", "dei", "Paschi", "colosso", "di",
+        "Seattle", "é", "’",
+    ];
+
+    static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(matcher);
+
+    proptest! {
+        #[test]
+        fn spans_are_valid_ordered_and_disjoint(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let m = &*MATCHER;
+            let doc = Document::new(&text);
+            let mut last_end = 0;
+            for e in m.find(&doc) {
+                prop_assert!(e.span.get(&text).is_some(), "bad span in {:?}", text);
+                prop_assert!(e.span.start >= last_end && e.span.start < e.span.end, "overlap in {:?}", text);
+                prop_assert_eq!(&text.as_str()[e.span], e.text.as_str());
+                last_end = e.span.end;
+            }
+            for e in m.find_epithets(&doc) {
+                prop_assert!(e.span.get(&text).is_some(), "bad epithet span in {:?}", text);
+            }
+        }
+    }
+}
