@@ -288,14 +288,13 @@ fn in_person_name(
     if k > 0 && tight(tok) && first_name(k - 1) && prev_end != Some(tokens[k - 1].span.end) {
         return true;
     }
+    // Cheap token checks first: most company hits are followed by a lower-case word.
     tok.span.end == span.end
+        && tokens
+            .get(k + 1)
+            .is_some_and(|next| tight(next) && name_like(k + 1) && next_hit_start != Some(next.span.start))
         && first_name(k)
-        && tokens.get(k + 1).is_some_and(|next| {
-            tight(next)
-                && name_like(k + 1)
-                && next_hit_start != Some(next.span.start)
-                && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
-        })
+        && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
 }
 
 impl Table {
@@ -426,9 +425,48 @@ struct Hits<'t, 'd> {
     tokens: Cow<'d, [Token]>,
     /// Byte offset in the copy → byte offset in the original; empty when searching the original.
     map: Vec<u32>,
+    /// Token starts and ends, as bit sets over byte offsets of the searched text.
+    starts: Bits,
+    ends: Bits,
     pos: usize,
     key: Vec<u8>,
-    ends: Vec<usize>,
+    inner_ends: Vec<usize>,
+}
+
+/// A bit set over byte offsets.
+#[derive(Debug, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn of(len: usize, offsets: impl Iterator<Item = usize>) -> Bits {
+        let mut words = vec![0u64; len / 64 + 1];
+        for i in offsets {
+            if let Some(w) = words.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+        Bits(words)
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> bool {
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
+    }
+
+    /// The first set offset greater than `i`.
+    #[inline]
+    fn next_after(&self, i: usize) -> Option<usize> {
+        let from = i + 1;
+        let mut k = from >> 6;
+        let mut w = *self.0.get(k)? & (!0u64).checked_shl((from & 63) as u32).unwrap_or(0);
+        loop {
+            if w != 0 {
+                return Some((k << 6) + w.trailing_zeros() as usize);
+            }
+            k += 1;
+            w = *self.0.get(k)?;
+        }
+    }
 }
 
 /// True when a gap between two tokens may sit inside a name as written in an alias.
@@ -444,15 +482,7 @@ impl<'t, 'd> Hits<'t, 'd> {
             !regular_gap(gap)
         });
         if !irregular || table.ac.is_none() || u32::try_from(text.len()).is_err() {
-            return Hits {
-                table,
-                text: Cow::Borrowed(text),
-                tokens: Cow::Borrowed(tokens),
-                map: Vec::new(),
-                pos: 0,
-                key: Vec::new(),
-                ends: Vec::new(),
-            };
+            return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
         }
         let mut hay = String::with_capacity(text.len());
         let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
@@ -477,15 +507,20 @@ impl<'t, 'd> Hits<'t, 'd> {
         }
         copy(&mut hay, &mut map, last, text.get(last..).unwrap_or_default());
         map.push(text.len() as u32);
-        Hits {
-            table,
-            text: Cow::Owned(hay),
-            tokens: Cow::Owned(new_tokens),
-            map,
-            pos: 0,
-            key: Vec::new(),
-            ends: Vec::new(),
-        }
+        Hits::with(table, Cow::Owned(hay), Cow::Owned(new_tokens), map)
+    }
+
+    fn with(table: &'t Table, text: Cow<'d, str>, tokens: Cow<'d, [Token]>, map: Vec<u32>) -> Self {
+        // Only a table that can match needs the boundary sets.
+        let (starts, ends) = if table.ac.is_some() {
+            (
+                Bits::of(text.len(), tokens.iter().map(|t| t.span.start)),
+                Bits::of(text.len(), tokens.iter().map(|t| t.span.end)),
+            )
+        } else {
+            (Bits::default(), Bits::default())
+        };
+        Hits { table, text, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 
     /// The span in the original text of `s..e` in the searched text.
@@ -501,21 +536,28 @@ impl<'t, 'd> Hits<'t, 'd> {
     /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
     #[inline]
     fn valid_start(&self, s: usize) -> bool {
-        let k = self.tokens.partition_point(|t| t.span.start < s);
-        self.tokens.get(k).is_some_and(|t| t.span.start == s)
-            || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
+        self.starts.get(s) || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
     }
 
-    /// True when a hit may end at byte `e`: a token end, just before a hyphen, or just before
+    /// True when a hit may end at byte `e`: a token end, just before a hyphen, just before
     /// the final period of an abbreviation token (`di ST.` at the end of a sentence is
-    /// tokenized as the abbreviation `ST.`).
+    /// tokenized as the abbreviation `ST.`), or before an English possessive.
     #[inline]
     fn valid_end(&self, e: usize) -> bool {
-        let k = self.tokens.partition_point(|t| t.span.end < e);
-        self.tokens.get(k).is_some_and(|t| {
-            t.span.end == e || t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
-        }) || self.text.as_bytes().get(e) == Some(&b'-')
-            || self.possessive_end(e)
+        if self.ends.get(e) {
+            return true;
+        }
+        match self.text.as_bytes().get(e) {
+            Some(b'-') => true,
+            Some(b'.') => {
+                let k = self.tokens.partition_point(|t| t.span.end <= e);
+                self.tokens.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
+                })
+            }
+            Some(b'\'' | 0xE2) => self.possessive_end(e),
+            _ => false,
+        }
     }
 
     /// True when `e` is followed by an English possessive that ends its token (`OpenAI’s`).
@@ -533,9 +575,9 @@ impl<'t, 'd> Hits<'t, 'd> {
     }
 
     /// The first position after `s` where a hit may start.
+    #[inline]
     fn next_start(&self, s: usize) -> usize {
-        let k = self.tokens.partition_point(|t| t.span.start <= s);
-        let next_token = self.tokens.get(k).map_or(self.text.len(), |t| t.span.start);
+        let next_token = self.starts.next_after(s).unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         match bytes.get(s..next_token).and_then(|b| b.iter().position(|&c| c == b'-')) {
             Some(i) if s + i + 1 < next_token => s + i + 1,
@@ -548,10 +590,10 @@ impl<'t, 'd> Hits<'t, 'd> {
     fn shorter(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
         // Possible ends inside the hit: token ends (or the period of an abbreviation token) and
         // positions before a hyphen. Usually there are none (`intel|ligenza`), so this is cheap.
-        let mut ends = std::mem::take(&mut self.ends);
+        let mut ends = std::mem::take(&mut self.inner_ends);
         let mut key = std::mem::take(&mut self.key);
         let found = self.shorter_with(s, e, &mut ends, &mut key);
-        self.ends = ends;
+        self.inner_ends = ends;
         self.key = key;
         found
     }
