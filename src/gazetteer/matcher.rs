@@ -157,9 +157,10 @@ impl Matcher {
             let i = i as u32;
             let name_is_exact =
                 e.aliases.iter().any(|a| a.case == CaseRule::Exact && a.text.eq_ignore_ascii_case(&e.name));
-            if !name_is_exact {
-                names.push((e.name.as_str(), CaseRule::Insensitive, i));
-            }
+            // A name with an exact-case alias of the same letters (`Meta` with `=Meta` or
+            // `=META`) is itself matched only as written.
+            let rule = if name_is_exact { CaseRule::Exact } else { CaseRule::Insensitive };
+            names.push((e.name.as_str(), rule, i));
             names.extend(e.aliases.iter().map(|a| (a.text.as_str(), a.case, i)));
             epithets.extend(e.epithets.iter().map(|p| (p.as_str(), CaseRule::Insensitive, i)));
         }
