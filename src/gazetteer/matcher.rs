@@ -424,8 +424,9 @@ struct Hits<'t, 'd> {
     table: &'t Table,
     text: Cow<'d, str>,
     tokens: Cow<'d, [Token]>,
-    /// Byte offset in the copy → byte offset in the original; empty when searching the original.
-    map: Vec<u32>,
+    /// Breakpoints (copy offset, original offset) when searching a shortened copy; empty when
+    /// offsets are the original ones.
+    map: Vec<(u32, u32)>,
     /// Token starts and ends, as bit sets over byte offsets of the searched text.
     starts: Bits,
     ends: Bits,
@@ -478,40 +479,69 @@ fn regular_gap(gap: &str) -> bool {
 impl<'t, 'd> Hits<'t, 'd> {
     fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
         let (text, tokens) = (doc.text(), doc.tokens());
-        let irregular = tokens.windows(2).any(|w| {
-            let gap = text.get(w[0].span.end..w[1].span.start).unwrap_or_default();
-            !regular_gap(gap)
-        });
-        if !irregular || table.ac.is_none() || u32::try_from(text.len()).is_err() {
+        if table.ac.is_none() {
             return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
         }
+        // Gaps inside a paragraph that are not one space: one byte (`\n`, `\t`) is replaced
+        // in place; anything longer (no-break space, two spaces, `\r\n`) needs a shorter copy.
+        let mut one_byte = Vec::new();
+        let mut longer = false;
+        for w in tokens.windows(2) {
+            let gap = text.get(w[0].span.end..w[1].span.start).unwrap_or_default();
+            if !regular_gap(gap) {
+                if gap.len() == 1 {
+                    one_byte.push(w[0].span.end);
+                } else {
+                    longer = true;
+                    break;
+                }
+            }
+        }
+        if longer && u32::try_from(text.len()).is_ok() {
+            return Hits::shrunk(table, text, tokens);
+        }
+        if longer || one_byte.is_empty() {
+            return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
+        }
+        let mut bytes = text.as_bytes().to_vec();
+        for i in one_byte {
+            if let Some(b) = bytes.get_mut(i) {
+                *b = b' ';
+            }
+        }
+        // ASCII whitespace became ASCII space: still UTF-8, same offsets, same tokens.
+        match String::from_utf8(bytes) {
+            Ok(hay) => Hits::with(table, Cow::Owned(hay), Cow::Borrowed(tokens), Vec::new()),
+            Err(_) => Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new()),
+        }
+    }
+
+    /// Searches a copy where every irregular gap is one space; `map` holds breakpoints
+    /// (offset in the copy, offset in the original) from which offsets grow together.
+    fn shrunk(table: &'t Table, text: &'d str, tokens: &'d [Token]) -> Self {
         let mut hay = String::with_capacity(text.len());
-        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        let mut map: Vec<(u32, u32)> = vec![(0, 0)];
         let mut new_tokens = Vec::with_capacity(tokens.len());
-        let copy = |hay: &mut String, map: &mut Vec<u32>, from: usize, piece: &str| {
-            hay.push_str(piece);
-            map.extend((from..from + piece.len()).map(|o| o as u32));
-        };
         let mut last = 0;
         for (i, t) in tokens.iter().enumerate() {
             let gap = text.get(last..t.span.start).unwrap_or_default();
             if i > 0 && !regular_gap(gap) {
+                map.push((hay.len() as u32, last as u32));
                 hay.push(' ');
-                map.push(last as u32);
+                map.push((hay.len() as u32, t.span.start as u32));
             } else {
-                copy(&mut hay, &mut map, last, gap);
+                hay.push_str(gap);
             }
             let start = hay.len();
-            copy(&mut hay, &mut map, t.span.start, text.get(t.span.start..t.span.end).unwrap_or_default());
+            hay.push_str(text.get(t.span.start..t.span.end).unwrap_or_default());
             new_tokens.push(Token { span: Span::new(start, hay.len()), ..*t });
             last = t.span.end;
         }
-        copy(&mut hay, &mut map, last, text.get(last..).unwrap_or_default());
-        map.push(text.len() as u32);
+        hay.push_str(text.get(last..).unwrap_or_default());
         Hits::with(table, Cow::Owned(hay), Cow::Owned(new_tokens), map)
     }
 
-    fn with(table: &'t Table, text: Cow<'d, str>, tokens: Cow<'d, [Token]>, map: Vec<u32>) -> Self {
+    fn with(table: &'t Table, text: Cow<'d, str>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
         // Only a table that can match needs the boundary sets.
         let (starts, ends) = if table.ac.is_some() {
             (
@@ -530,7 +560,12 @@ impl<'t, 'd> Hits<'t, 'd> {
         if self.map.is_empty() {
             return Span::new(s, e);
         }
-        let at = |i: usize| self.map.get(i).map_or(0, |&o| o as usize);
+        let at = |i: usize| {
+            // The last breakpoint at or before `i`; offsets grow together from there.
+            let k = self.map.partition_point(|&(h, _)| h as usize <= i);
+            let (h, o) = self.map.get(k.saturating_sub(1)).map_or((0, 0), |&(h, o)| (h as usize, o as usize));
+            o + i.saturating_sub(h)
+        };
         Span::new(at(s), at(e))
     }
 
