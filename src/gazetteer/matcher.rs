@@ -204,11 +204,21 @@ impl Matcher {
             .filter_map(|(span, i)| self.gazetteer.entities.get(i).map(|entity| EntityMatch { span, entity }))
             .peekable();
         let mut prev_end = None;
+        let mut cursor = 0;
         std::iter::from_fn(move || {
             loop {
                 let m = hits.next()?;
+                if m.entity.kind != EntityKind::Company {
+                    prev_end = Some(m.span.end);
+                    return Some(m);
+                }
+                // Hits come in text order: walk to the hit's token instead of searching.
+                let tokens = doc.tokens();
+                while tokens.get(cursor).is_some_and(|t| t.span.start < m.span.start) {
+                    cursor += 1;
+                }
                 let next_start = hits.peek().map(|n| n.span.start);
-                if m.entity.kind == EntityKind::Company && in_person_name(doc, m.span, prev_end, next_start) {
+                if in_person_name(doc, cursor, m.span, prev_end, next_start) {
                     continue;
                 }
                 prev_end = Some(m.span.end);
@@ -266,18 +276,19 @@ impl Matcher {
     }
 }
 
-/// True when the company hit at `span` is part of a person's name: right after a first name
+/// True when the company hit at `span` (token `k` is the first token starting at or after it)
+/// is part of a person's name: right after a first name
 /// that is not the end of the previous kept hit `prev_end` (`Luca Ferrari`, `Michael Dell`, but
 /// `Leonardo Rheinmetall` names two companies), or itself a first name right before a capitalised word that
 /// starts no other hit and is no corporate word (`Leonardo Del Vecchio`, `Tim Sweeney`).
 fn in_person_name(
     doc: &Document<'_>,
+    k: usize,
     span: Span,
     prev_end: Option<usize>,
     next_hit_start: Option<usize>,
 ) -> bool {
     let tokens = doc.tokens();
-    let k = tokens.partition_point(|t| t.span.start < span.start);
     let Some(tok) = tokens.get(k).filter(|t| t.span.start == span.start) else { return false };
     let tight = |t: &Token| t.is(TokenFlags::SPACE_BEFORE) && !t.is(TokenFlags::PARAGRAPH_BEFORE);
     let name_like = |i: usize| {
@@ -471,9 +482,16 @@ impl Bits {
     }
 }
 
-/// True when a gap between two tokens may sit inside a name as written in an alias.
-fn regular_gap(gap: &str) -> bool {
-    gap.len() <= 1 && (gap.is_empty() || gap == " ") || gap.bytes().filter(|&b| b == b'\n').count() >= 2
+/// True when the gap before token `t` (from byte `prev_end`) may sit inside a name as written in
+/// an alias: none, one space, or a paragraph break (names never span paragraphs, so it is left
+/// as is and stops matches).
+#[inline]
+fn regular_gap(text: &[u8], prev_end: usize, t: &Token) -> bool {
+    match t.span.start.saturating_sub(prev_end) {
+        0 => true,
+        1 => text.get(prev_end) == Some(&b' '),
+        _ => t.is(TokenFlags::PARAGRAPH_BEFORE),
+    }
 }
 
 impl<'t, 'd> Hits<'t, 'd> {
@@ -487,9 +505,8 @@ impl<'t, 'd> Hits<'t, 'd> {
         let mut one_byte = Vec::new();
         let mut longer = false;
         for w in tokens.windows(2) {
-            let gap = text.get(w[0].span.end..w[1].span.start).unwrap_or_default();
-            if !regular_gap(gap) {
-                if gap.len() == 1 {
+            if !regular_gap(text.as_bytes(), w[0].span.end, &w[1]) {
+                if w[1].span.start.saturating_sub(w[0].span.end) == 1 {
                     one_byte.push(w[0].span.end);
                 } else {
                     longer = true;
@@ -525,7 +542,7 @@ impl<'t, 'd> Hits<'t, 'd> {
         let mut last = 0;
         for (i, t) in tokens.iter().enumerate() {
             let gap = text.get(last..t.span.start).unwrap_or_default();
-            if i > 0 && !regular_gap(gap) {
+            if i > 0 && !regular_gap(text.as_bytes(), last, t) {
                 map.push((hay.len() as u32, last as u32));
                 hay.push(' ');
                 map.push((hay.len() as u32, t.span.start as u32));
