@@ -1,13 +1,16 @@
 //! Finding gazetteer names in a tokenized text.
 //!
 //! All names and aliases go into one aho-corasick automaton (leftmost-longest, ASCII
-//! case-insensitive) searched over the original text, so spans need no mapping. Each hit is then
-//! checked cheaply: it must start at a token start and end at a token end (a hyphen inside a
-//! token also counts as a boundary, for `Mps-Mediobanca`, and so does the final period of an
-//! abbreviation token, for a sentence-final `ST.`, and an English possessive, `OpenAI’s`), and an exact-case alias must equal the
-//! text byte for byte. A rejected hit first tries the shorter patterns that start at the same
-//! place and end at a token boundary; then the search resumes at the next possible start
-//! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
+//! case-insensitive) searched over the original text. Each hit is then checked cheaply: it must
+//! start at a token start and end at a token end (also counted as boundaries: a hyphen inside a
+//! token, for `Mps-Mediobanca`; the final period of an abbreviation token, for a sentence-final
+//! `ST.`; an English possessive, for `OpenAI’s`), and an exact-case alias must equal the text
+//! byte for byte. A rejected hit first tries the shorter patterns that start at the same place
+//! and end at a boundary; then the search resumes at the next possible start (`Input::range`),
+//! so `intelligenza` cannot hide a later `Intel`.
+//!
+//! When a gap between two tokens of a paragraph is not one space (hard-wrapped lines, no-break
+//! spaces, double spaces), the search runs over a copy where it is, and spans are mapped back.
 //!
 //! A company hit that is part of a person's name is dropped: right after a first name
 //! (`Luca Ferrari`), or a company alias that is itself a first name before a capitalised word
