@@ -512,9 +512,10 @@ impl Finder<'_, '_> {
         match tok.kind {
             TokenKind::Number => parse_digits(self.text(i)).map(|v| (v, None, false, false)),
             TokenKind::Word if tok.is(TokenFlags::HAS_DIGIT) => {
-                // A glued scale (`10M`, `4bn`, `70B`) reads as money only with a currency.
+                // A glued letter scale (`10M`, `70B`) reads as money only with a currency;
+                // `4bn`, `1,5mld` are amounts.
                 let (v, s) = self.lex.numbers.split_scaled_word(self.text(i))?;
-                Some((v, Some(s.multiplier), false, true))
+                Some((v, Some(s.multiplier), false, s.exact))
             }
             TokenKind::Word => {
                 let w = self.norm(i);
@@ -1045,6 +1046,18 @@ mod tests {
             (
                 "Ha venduto 3 milioni smartphone; incassa 2 miliardi di euro.",
                 &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Costa 2 miliardi di euro. Il modello Llama 70B e il 3M da 40 M non sono denaro.",
+                &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Vale 5 miliardi di euro. Ha 8 milioni di clienti e ricavi per 3 miliardi.",
+                &["5 miliardi di euro=5000000000 EUR", "3 miliardi=3000000000 EUR?"],
+            ),
+            (
+                "Costa 2 miliardi di euro e ne incassa 1,5mld.",
+                &["2 miliardi di euro=2000000000 EUR", "1,5mld=1500000000 EUR?"],
             ),
         ]);
     }
