@@ -217,7 +217,8 @@ impl NumberLexicon {
     /// The value of a lower-case Italian number word (`dieci`, `duecento`, `tremila`,
     /// `ventotto`, `mezzo`); `un`/`una` give 1.
     pub fn number_word(&self, word: &str) -> Option<Decimal> {
-        if word.is_empty() || word.len() > 64 {
+        if word.is_empty() || word.len() > 64 || word.bytes().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
+        {
             return None;
         }
         if let Some((v, class)) = self.atom(word)
@@ -275,7 +276,7 @@ impl NumberLexicon {
         // The stem without the final vowel: `cento` loses its `o` before `otto`, `ottanta`.
         let stem =
             hundred.and_then(|h| h.char_indices().last().map(|(i, _)| &h[..i])).filter(|s| !s.is_empty());
-        let Some((pos, stem)) = stem.and_then(|st| s.find(st).map(|p| (p, st))) else {
+        let Some((pos, stem)) = stem.and_then(|st| find_bytes(s, st).map(|p| (p, st))) else {
             return self.below_hundred(s);
         };
         let left = &s[..pos];
@@ -296,7 +297,7 @@ impl NumberLexicon {
         for (word, class) in &self.thousands {
             match class {
                 Class::Thousands => {
-                    if let Some(pos) = s.find(word.as_str()) {
+                    if let Some(pos) = find_bytes(s, word) {
                         let left = self.below_thousand(&s[..pos]).filter(|&l| l >= 2)?;
                         let rest = &s[pos + word.len()..];
                         let right = if rest.is_empty() { 0 } else { self.below_thousand(rest)? };
@@ -314,6 +315,16 @@ impl NumberLexicon {
         }
         self.below_thousand(s)
     }
+}
+
+/// Byte offset of `needle` in `hay`: a plain window scan, cheaper than `str::find` on the short
+/// words it is used for.
+fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return None;
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n).filter(|&p| hay.is_char_boundary(p))
 }
 
 fn decimal_field(rec: &crate::lexicon::Record<'_>, i: usize, what: &str) -> Result<Decimal, Error> {
