@@ -394,10 +394,10 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
     let finder = Finder { doc, lex };
     let n = doc.tokens().len();
     let mut out = Vec::new();
-    // The sentence of the last quantity that counted things (`8 milioni di visitatori`): an
-    // amount without a currency after it in the same sentence (`che salgono a 30 milioni`)
-    // is an elliptical count, not money.
-    // Unless a money noun comes in between (`8 milioni di clienti e ricavi per 3 miliardi`).
+    // The sentence and end of the last quantity that counted things (`8 milioni di
+    // visitatori`): an amount without a currency after it in the same sentence (`che salgono a
+    // 30 milioni`) is an elliptical count, not money, unless a money noun comes in between
+    // (`8 milioni di clienti e ricavi per 3 miliardi`).
     let mut count: Option<(Option<usize>, usize)> = None;
     let mut i = 0;
     while i < n {

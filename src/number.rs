@@ -5,6 +5,8 @@
 //! `1.500` is one thousand five hundred, `3,5` three and a half, `1,500.50` English. Number words
 //! are built from the atoms of `data/money/number_words.tsv` (`tremila`, `duecentocinquanta`,
 //! `ventotto`), scale words come from `data/money/scales.tsv` (`mld`, `miliardi`, `mln.`, `M`).
+//! `trilione` is 10^12 as news use it (a calque of `trillion`); `bilione` keeps its Italian
+//! value, 10^12 too.
 //!
 //! # Examples
 //!
