@@ -925,6 +925,13 @@ mod tests {
             ("Ricavi per 40 milioni d'euro.", &["40 milioni d'euro=40000000 EUR"]),
             ("Costa 5 euro, $7 negli Usa.", &["5 euro=5 EUR", "$7=7 USD"]),
             ("Un dividendo di 20 centesimi per azione.", &["20 centesimi=0.2 EUR"]),
+            ("Il fondo saudita mette 40 miliardi di riyal.", &["40 miliardi di riyal=40000000000 SAR"]),
+            (
+                "Utile a 300 miliardi di dollari di Taiwan.",
+                &["300 miliardi di dollari di Taiwan=300000000000 TWD"],
+            ),
+            ("Il gruppo svizzero incassa 2 miliardi di franchi.", &["2 miliardi di franchi=2000000000 CHF"]),
+            ("Costa 200€ al mese.", &["200€=200 EUR"]),
             ("Sale di 35 centesimi di dollaro.", &["35 centesimi di dollaro=0.35 USD"]),
         ]);
     }
