@@ -508,13 +508,12 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        Some(Core {
-            start: i,
-            end: i + p.tokens.len(),
-            expr: Expr::Phrase(p.value),
-            part: None,
-            numeric: false,
-        })
+        let end = i + p.tokens.len();
+        // `al momento della firma`, `in passato del gruppo`: a noun phrase, not a reference to now.
+        if !matches!(p.value, PhraseValue::Day(_)) && self.is_prep_of(end) {
+            return None;
+        }
+        Some(Core { start: i, end, expr: Expr::Phrase(p.value), part: None, numeric: false })
     }
 
     /// `fine 2025`, `inizio del 2027`, `metà ottobre`, `fine anno`, `fine dell'anno scorso`.
@@ -1023,7 +1022,12 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention>
         resolver.remember(value);
         let gov = ctx.governor(&core);
         let tokens = doc.tokens();
-        let span = Span::new(tokens[core.start].span.start, tokens[core.end - 1].span.end);
+        let (Some(first), Some(last)) = (tokens.get(core.start), tokens.get(core.end.saturating_sub(1)))
+        else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(first.span.start, last.span.end.max(first.span.start));
         out.push(DateMention {
             span,
             text: doc.text()[span].to_string(),
