@@ -684,7 +684,10 @@ impl Ctx<'_, '_> {
             if (start..end).contains(&j) {
                 continue;
             }
-            let Some(t) = self.tense_cue(j) else { continue };
+            // A participle right before the expression is a reduced past clause (`presentato a
+            // gennaio`, `varato nel 2022`); elsewhere it needs an auxiliary (`mercato` is a noun).
+            let adjacent = j < start && start - j <= 2;
+            let Some(t) = self.tense_cue(j, adjacent) else { continue };
             let dist = if j < start { start - j } else { j + 1 - end };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
@@ -693,14 +696,14 @@ impl Ctx<'_, '_> {
         best.map(|(_, t)| t)
     }
 
-    fn tense_cue(&self, j: usize) -> Option<Tense> {
+    fn tense_cue(&self, j: usize, adjacent: bool) -> Option<Tense> {
         if self.kind(j) != Some(TokenKind::Word) {
             return None;
         }
         let w = self.norm(j);
         match self.lex.tense_words.get(w) {
             Some(TenseCue::Tense(t)) => return Some(*t),
-            Some(TenseCue::Participle) => return self.after_aux(j).then_some(Tense::Past),
+            Some(TenseCue::Participle) => return (adjacent || self.after_aux(j)).then_some(Tense::Past),
             Some(TenseCue::None | TenseCue::Aux) => return None,
             None => {}
         }
@@ -712,7 +715,7 @@ impl Ctx<'_, '_> {
             .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count())?;
         match cue.1 {
             TenseCue::Tense(t) => Some(t),
-            TenseCue::Participle => self.after_aux(j).then_some(Tense::Past),
+            TenseCue::Participle => (adjacent || self.after_aux(j)).then_some(Tense::Past),
             TenseCue::Aux | TenseCue::None => None,
         }
     }

@@ -83,6 +83,7 @@ fn day_and_month_take_the_year_that_makes_sense() {
         "La società prevede di completare il passaggio entro dicembre." => [("dicembre", "2025-12")],
         "In aprile l'azienda era ancora in perdita." => [("aprile", "2024-04")],
         "La squadra ha vinto 2-1 il 4 maggio." => [("4 maggio", "2024-05-04")],
+        "Il chip, presentato a ottobre, arriverà nei negozi." => [("ottobre", "2024-10")],
     }
     table! { Some(ANCHOR);
         "Lo scorso 3 marzo la banca ha ceduto la quota." => [("Lo scorso 3 marzo", "2025-03-03")],
