@@ -7,7 +7,7 @@
 //! article date with `jiff` arithmetic.
 
 use super::DateMention;
-use super::lexicon::{DateLexicon, Deictic, Governor, LEXICON, NumberKind, PhraseValue, Tense, TenseCue};
+use super::lexicon::{DateLexicon, Deictic, Governor, NumberKind, PhraseValue, Tense, TenseCue};
 use super::value::{DateModifier, DateValue, PeriodPart, Unit};
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -67,7 +67,7 @@ struct Core {
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
-    lex: &'static DateLexicon,
+    lex: &'d DateLexicon,
     n: usize,
 }
 
@@ -988,8 +988,8 @@ impl Resolver {
 }
 
 /// Finds the temporal expressions of `doc`, resolved against `anchor` (the article date).
-pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
-    let ctx = Ctx { doc, lex: &LEXICON, n: doc.tokens().len() };
+pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) -> Vec<DateMention> {
+    let ctx = Ctx { doc, lex, n: doc.tokens().len() };
     let mut resolver = Resolver { anchor, last: [None; 6] };
     let mut out: Vec<DateMention> = Vec::new();
     // For each mention, the tokens of its governing preposition.
