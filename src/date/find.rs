@@ -251,10 +251,15 @@ impl Ctx<'_, '_> {
     /// `[martedì] 17 dicembre [2025]`, `17 dic. 2025`, `1° gennaio`, `3 marzo scorso`.
     fn day_month(&self, i: usize) -> Option<Core> {
         let j = if self.lex.weekdays.contains_key(self.norm(i)) { i + 1 } else { i };
-        let (day, j) = self.day(j)?;
-        let (month, j) = self.month(j, true)?;
+        let (day, m) = self.day(j)?;
+        let (month, j) = self.month(m, true)?;
+        // An abbreviation without its period needs a year: `vinto in 5 set` is tennis.
+        let bare_abbr = j == m + 1
+            && self.kind(m) == Some(TokenKind::Word)
+            && self.lex.months.get(self.norm(m)).is_some_and(|&(_, abbr)| abbr);
         let (year, end, dir) = match self.year_complement(j) {
             Some((y, end)) => (y, end, 0),
+            None if bare_abbr => return None,
             None => match self.deictic(j) {
                 Some(d) if !d.anaphoric && d.offset != 0 => (YearSpec::Open, j + 1, d.offset.signum()),
                 _ => (YearSpec::Open, j, 0),

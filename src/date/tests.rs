@@ -32,6 +32,7 @@ fn absolute_dates() {
     table! { Some(ANCHOR);
         "Il contratto è stato firmato il 17 dicembre 2025 a Milano." => [("17 dicembre 2025", "2025-12-17")],
         "La società ha chiuso l'accordo il 17 dic. 2025, dopo mesi di trattative." => [("17 dic. 2025", "2025-12-17")],
+        "Firmato il 17 dic 2025 e depositato il 19 dic." => [("17 dic 2025", "2025-12-17"), ("19 dic.", "2025-12-19")],
         "La delibera del 17/12/2025 fissa il prezzo dell'offerta." => [("17/12/2025", "2025-12-17")],
         "Il verbale del 17.12.2025 è stato depositato." => [("17.12.2025", "2025-12-17")],
         "Scadenza: 2025-12-17, poi il rinnovo." => [("2025-12-17", "2025-12-17")],
@@ -184,6 +185,7 @@ fn not_dates() {
         "Via Venti Settembre ospita la sede." => [],
         "La presidente Domenica Rossi ha firmato." => [],
         "Al momento della firma il prezzo era fissato." => [],
+        "Ha vinto in 5 set contro il numero 3 mar del ranking." => [],
         "Il decreto n. 2024 è stato pubblicato; la sede è in via Roma 2019." => [],
         "Il numero verde è 02 2025 1234." => [],
         "Lo spread è passato da 2020 a 2100 punti base." => [],
