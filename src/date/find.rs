@@ -456,6 +456,14 @@ impl Ctx<'_, '_> {
                     (d, unit, plural, i + 2)
                 } else if !plural && self.norm(i + 1) == "in" && self.norm(i + 2) == "corso" {
                     (NO_DEICTIC, unit, plural, i + 3)
+                } else if !plural
+                    && matches!(unit, Unit::Year | Unit::Month)
+                    && i >= 2
+                    && self.is_article(i - 1)
+                    && self.norm(i - 2) == "entro"
+                {
+                    // `entro l'anno`, `entro il mese`: by the end of the current one.
+                    (NO_DEICTIC, unit, plural, i + 1)
                 } else {
                     return None;
                 }

@@ -133,6 +133,9 @@ fn relative_expressions() {
         "Otto mesi fa aveva comprato un concorrente." => [("Otto mesi fa", "2025-04")],
         "Un anno fa il chip non era ancora pronto." => [("Un anno fa", "2024")],
         "L'anno in corso si chiuderà con un utile." => [("L'anno in corso", "2025")],
+        "L'accordo sarà firmato entro l'anno, il closing entro il mese." => [("l'anno", "2025"), ("il mese", "2025-12")],
+        "La produzione partirà a cavallo tra 2025 e 2026." => [("2025", "2025"), ("2026", "2026")],
+        "Negli anni passati il gruppo ha perso quote." => [("anni passati", "PAST_REF")],
     }
 }
 
@@ -172,6 +175,7 @@ fn not_dates() {
         "Il fondatore, a 45 anni, ha lasciato la carica." => [],
         "La conferenza stampa inizia alle 18.30." => [],
         "Il canone costa 20 euro al mese e 200 euro all'anno." => [],
+        "Il canone costa 20 euro l'anno, cioè due euro il mese." => [],
         "Nvidia vende gli H200, Apple il chip M4 e Microsoft il Maia 200." => [],
         "Il piano Industria 2030 è stato presentato a Expo 2015 Milano." => [],
         "Il titolo è salito del 20%, l'anno migliore della storia." => [],
