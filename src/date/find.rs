@@ -1012,8 +1012,16 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) 
     while i < ctx.n {
         if let Some(parts) = ctx.month_range_token(i) {
             let tense = ctx.tense_near(i, i + 1);
-            for (span, month) in parts {
-                let expr = Expr::Month { month, year: YearSpec::Open, dir: 0 };
+            // `gennaio-marzo 2025`: the year belongs to both months and to the second's span.
+            let (year, after) = ctx.year_complement(i + 1).unwrap_or((YearSpec::Open, i + 1));
+            let year_end = doc.tokens().get(after - 1).map(|t| t.span.end);
+            for (k, (mut span, month)) in parts.into_iter().enumerate() {
+                if k == 1
+                    && let Some(e) = year_end
+                {
+                    span.end = span.end.max(e);
+                }
+                let expr = Expr::Month { month, year, dir: 0 };
                 if let Some(value) = resolver.resolve(expr, || tense) {
                     resolver.remember(value);
                     let text = doc.text().get(span.range()).unwrap_or("").to_string();
@@ -1022,7 +1030,7 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) 
                     ends.push(i + 1);
                 }
             }
-            i += 1;
+            i = after;
             continue;
         }
         let Some(core) = ctx.core_at(i) else {
