@@ -312,10 +312,18 @@ impl Ctx<'_, '_> {
             Some(d) if !d.anaphoric && d.offset != 0 => (j + 1, d.offset.signum()),
             _ => (j, 0),
         };
+        // `tra gennaio e marzo 2024`, `da gennaio a marzo del 2024`: the year of the second month.
+        let shared_year = (dir == 0 && matches!(self.norm(j), "e" | "a" | "ad" | "-"))
+            .then(|| {
+                let k = if self.is_article(j + 1) { j + 2 } else { j + 1 };
+                let (_, after) = self.month(k, false)?;
+                self.year_complement(after).map(|(y, _)| y)
+            })
+            .flatten();
         Some(Core {
             start: i,
             end,
-            expr: Expr::Month { month, year: YearSpec::Open, dir },
+            expr: Expr::Month { month, year: shared_year.unwrap_or(YearSpec::Open), dir },
             part: None,
             numeric: dir == 0,
         })

@@ -63,6 +63,8 @@ fn absolute_dates() {
         "Le assemblee del 3 e 4 marzo 2026 decideranno." => [("3", "2026-03-03"), ("4 marzo 2026", "2026-03-04")],
         "L'offerta è aperta dal 3 al 14 novembre 2025." => [("3", "2025-11-03"), ("14 novembre 2025", "2025-11-14")],
         "Nel trimestre luglio-settembre i ricavi sono saliti." => [("luglio", "2025-07"), ("settembre", "2025-09")],
+        "Tra gennaio e marzo 2024 i ricavi erano saliti." => [("gennaio", "2024-01"), ("marzo 2024", "2024-03")],
+        "Da febbraio a maggio del 2026 la fabbrica resterà chiusa." => [("febbraio", "2026-02"), ("maggio del 2026", "2026-05")],
         "Nel periodo gennaio-marzo 2024 i ricavi erano saliti." => [("gennaio", "2024-01"), ("marzo 2024", "2024-03")],
         "In questi giorni il gruppo tratta con le banche." => [("questi giorni", "PRESENT_REF")],
         "Stamattina il titolo è salito e negli ultimi tempi è cresciuto." => [("Stamattina", "2025-12-17"), ("ultimi tempi", "PAST_REF")],
