@@ -309,6 +309,25 @@ fn mentions_serialize_in_the_contract_shape() {
     assert_eq!(back, find_dates(&doc, Some(ANCHOR)));
 }
 
+/// Every char-boundary prefix of a text dense with dates: no panic, valid spans, and each
+/// mention of a prefix either is a mention of the whole text or touches the cut.
+#[test]
+fn every_prefix_of_a_dense_text_is_safe() {
+    let text = "Lunedì 3 marzo 2026, l'altro ieri, lo scorso 17 dic. e dal 1° gennaio: \
+                negli anni ’90 e nel terzo trimestre del 2025, poche settimane fa, entro l'anno; \
+                tra gennaio e marzo 2024 (luglio-settembre) e il 3 e 4 maggio, Q3 2025, H1.";
+    let full = find_dates(&Document::new(text), Some(ANCHOR));
+    assert!(full.len() >= 12, "{full:?}");
+    for (cut, _) in text.char_indices() {
+        let prefix = &text[..cut];
+        for d in find_dates(&Document::new(prefix), Some(ANCHOR)) {
+            assert_eq!(d.span.get(prefix), Some(d.text.as_str()));
+            let whole = full.iter().any(|f| f.span == d.span && f.value == d.value);
+            assert!(whole || d.span.end + 12 >= cut, "help: {d:?} in prefix {prefix:?}");
+        }
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "gennaio",
     "febbraio",
