@@ -102,6 +102,16 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// True when token `i` follows a capitalised word inside a sentence that is not a preposition
+    /// (`Expo 2015`, `Audi Q4`): the token is probably part of a name.
+    fn after_name(&self, i: usize) -> bool {
+        i > 0
+            && self.kind(i - 1) == Some(TokenKind::Word)
+            && self.has(i - 1, TokenFlags::CAPITALIZED)
+            && !self.sentence_start(i - 1)
+            && !self.lex.single_governors.contains_key(self.norm(i - 1))
+    }
+
     /// A four-digit year written with plain digits, 1900–2100.
     fn year_at(&self, i: usize) -> Option<i16> {
         if self.kind(i) != Some(TokenKind::Number) {
@@ -362,11 +372,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
             // `Expo 2015`, `Agenda 2030`: a year inside a name.
-            let prev_is_name = self.kind(i - 1) == Some(TokenKind::Word)
-                && self.has(i - 1, TokenFlags::CAPITALIZED)
-                && !self.sentence_start(i - 1)
-                && !self.lex.single_governors.contains_key(prev);
-            if prev_is_name {
+            if self.after_name(i) {
                 return None;
             }
         }
@@ -412,6 +418,10 @@ impl Ctx<'_, '_> {
         };
         if let Some((kind, n)) = letter {
             let year = self.year_at(i + 1);
+            // `Audi Q4`: after a capitalised word and without a year, a model name.
+            if year.is_none() && self.after_name(i) {
+                return None;
+            }
             let end = if year.is_some() { i + 2 } else { i + 1 };
             let year = year.map_or(YearSpec::Open, YearSpec::Explicit);
             let expr = match kind {

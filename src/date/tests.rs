@@ -192,6 +192,7 @@ fn not_dates() {
         "Via Venti Settembre ospita la sede." => [],
         "La presidente Domenica Rossi ha firmato." => [],
         "Al momento della firma il prezzo era fissato." => [],
+        "La nuova Audi Q4 e la Bmw Serie 3 arrivano nei saloni." => [],
         "Ha vinto in 5 set contro il numero 3 mar del ranking." => [],
         "Il decreto n. 2024 è stato pubblicato; la sede è in via Roma 2019." => [],
         "Il numero verde è 02 2025 1234." => [],
