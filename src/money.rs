@@ -173,7 +173,7 @@ const MONEY_SCALE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 pub struct MoneyLexicon {
     numbers: NumberLexicon,
     /// Token sequences (normalized) of currency words and symbols.
-    currencies: Vec<(Vec<String>, Currency, CurrencyKind)>,
+    currencies: Vec<(Vec<String>, Currency, CurrencyKind, Decimal)>,
     /// Indices into `currencies` by first token.
     currency_first: HashMap<String, Vec<usize>>,
     /// Case-sensitive ISO codes.
@@ -248,6 +248,14 @@ impl MoneyLexicon {
                     );
                 }
             };
+            let factor = match rec.get(3).filter(|f| !f.is_empty()) {
+                None => Decimal::ONE,
+                Some(f) => f
+                    .parse::<Decimal>()
+                    .ok()
+                    .filter(|d| *d > Decimal::ZERO)
+                    .ok_or_else(|| rec.error_at(3, format!("factor {f:?} is not a positive decimal")))?,
+            };
             if kind == CurrencyKind::Code {
                 lex.codes.insert(surface.to_string(), currency);
                 continue;
@@ -256,11 +264,11 @@ impl MoneyLexicon {
             if tokens.is_empty() {
                 return Err(rec.error_at(0, "currency surface has no tokens"));
             }
-            lex.currencies.push((tokens, currency, kind));
+            lex.currencies.push((tokens, currency, kind, factor));
         }
         // Longest first, so `dollari taiwanesi` wins over `dollari`.
-        lex.currencies.sort_by_key(|(t, _, _)| std::cmp::Reverse(t.len()));
-        for (i, (tokens, _, _)) in lex.currencies.iter().enumerate() {
+        lex.currencies.sort_by_key(|(t, _, _, _)| std::cmp::Reverse(t.len()));
+        for (i, (tokens, _, _, _)) in lex.currencies.iter().enumerate() {
             lex.currency_first.entry(tokens[0].clone()).or_default().push(i);
         }
         for rec in records_named(qualifiers.0, qualifiers.1) {
@@ -284,7 +292,7 @@ impl MoneyLexicon {
         for w in lex.numbers.words() {
             starters.insert(&w);
         }
-        for (tokens, _, _) in &lex.currencies {
+        for (tokens, _, _, _) in &lex.currencies {
             starters.insert(&tokens[0]);
         }
         for code in lex.codes.keys() {
@@ -386,10 +394,10 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
     let finder = Finder { doc, lex };
     let n = doc.tokens().len();
     let mut out = Vec::new();
-    // The sentence of the last quantity that counted things (`8 milioni di visitatori`): an
-    // amount without a currency after it in the same sentence (`che salgono a 30 milioni`)
-    // is an elliptical count, not money.
-    // Unless a money noun comes in between (`8 milioni di clienti e ricavi per 3 miliardi`).
+    // The sentence and end of the last quantity that counted things (`8 milioni di
+    // visitatori`): an amount without a currency after it in the same sentence (`che salgono a
+    // 30 milioni`) is an elliptical count, not money, unless a money noun comes in between
+    // (`8 milioni di clienti e ricavi per 3 miliardi`).
     let mut count: Option<(Option<usize>, usize)> = None;
     let mut i = 0;
     while i < n {
@@ -504,9 +512,10 @@ impl Finder<'_, '_> {
         match tok.kind {
             TokenKind::Number => parse_digits(self.text(i)).map(|v| (v, None, false, false)),
             TokenKind::Word if tok.is(TokenFlags::HAS_DIGIT) => {
-                // A glued scale (`10M`, `4bn`, `70B`) reads as money only with a currency.
+                // A glued letter scale (`10M`, `70B`) reads as money only with a currency;
+                // `4bn`, `1,5mld` are amounts.
                 let (v, s) = self.lex.numbers.split_scaled_word(self.text(i))?;
-                Some((v, Some(s.multiplier), false, true))
+                Some((v, Some(s.multiplier), false, s.exact))
             }
             TokenKind::Word => {
                 let w = self.norm(i);
@@ -604,20 +613,23 @@ impl Finder<'_, '_> {
         Some(vague(at + 1, Some(scale.multiplier), true))
     }
 
-    fn currency_seq_at(&self, k: usize) -> Option<(Currency, CurrencyKind, usize)> {
+    /// A currency at token `k`: the currency, its kind, its length in tokens and the factor of
+    /// a subunit (`centesimi`: 0.01).
+    fn currency_seq_at(&self, k: usize) -> Option<(Currency, CurrencyKind, usize, Decimal)> {
         let tok = self.doc.tokens().get(k)?;
         if tok.is(TokenFlags::ALL_CAPS)
             && let Some(&c) = self.lex.codes.get(self.text(k))
         {
-            return Some((c, CurrencyKind::Code, 1));
+            return Some((c, CurrencyKind::Code, 1, Decimal::ONE));
         }
         let candidates = self.lex.currency_first.get(self.norm(k))?;
         candidates.iter().find_map(|&idx| {
-            let (tokens, cur, kind) = &self.lex.currencies[idx];
+            let (tokens, cur, kind, factor) = &self.lex.currencies[idx];
             tokens.iter().enumerate().all(|(m, t)| self.norm(k + m) == t).then_some((
                 *cur,
                 *kind,
                 tokens.len(),
+                *factor,
             ))
         })
     }
@@ -625,20 +637,21 @@ impl Finder<'_, '_> {
     /// A currency before a number: a symbol or an ISO code (`$`, `US$`, `€`, `USD`).
     fn currency_before(&self, i: usize) -> Option<(Currency, usize)> {
         match self.currency_seq_at(i)? {
-            (c, CurrencyKind::Symbol | CurrencyKind::Code, len) => Some((c, i + len)),
+            (c, CurrencyKind::Symbol | CurrencyKind::Code, len, _) => Some((c, i + len)),
             _ => None,
         }
     }
 
     /// A currency after an amount, with `di` in between when `allow_di` (`miliardi di dollari`).
-    fn currency_after(&self, k: usize, allow_di: bool) -> Option<(Currency, usize)> {
+    /// Returns the currency, the token after it and the subunit factor.
+    fn currency_after(&self, k: usize, allow_di: bool) -> Option<(Currency, usize, Decimal)> {
         let at = |k: usize| {
-            let (c, kind, len) = self.currency_seq_at(k)?;
+            let (c, kind, len, factor) = self.currency_seq_at(k)?;
             // A symbol right before a number starts the next amount (`10 euro, $5`).
             if kind == CurrencyKind::Symbol && self.kind(k + len) == Some(TokenKind::Number) {
                 return None;
             }
-            Some((c, k + len))
+            Some((c, k + len, factor))
         };
         at(k).or_else(|| if allow_di && self.is_di(k) { at(k + 1) } else { None })
     }
@@ -732,10 +745,17 @@ impl Finder<'_, '_> {
         let last = high.unwrap_or(low);
         let scaled = last.multiplier.is_some();
         let suffix = self.currency_after(k, scaled || last.vague);
-        if let Some((_, end)) = suffix {
+        if let Some((_, end, factor)) = suffix {
             k = end;
+            if factor != Decimal::ONE {
+                // `20 centesimi`: a subunit.
+                low.value = low.value.checked_mul(factor)?;
+                if let Some(h) = high.as_mut() {
+                    h.value = h.value.checked_mul(factor)?;
+                }
+            }
         }
-        let currency = prefix.or(suffix.map(|(c, _)| c));
+        let currency = prefix.or(suffix.map(|(c, _, _)| c));
         if currency.is_none() {
             if last.bare
                 || first.needs_unit && first.multiplier.is_none()
@@ -904,6 +924,15 @@ mod tests {
             ("Ricavi per 40 milioni di EUR.", &["40 milioni di EUR=40000000 EUR"]),
             ("Ricavi per 40 milioni d'euro.", &["40 milioni d'euro=40000000 EUR"]),
             ("Costa 5 euro, $7 negli Usa.", &["5 euro=5 EUR", "$7=7 USD"]),
+            ("Un dividendo di 20 centesimi per azione.", &["20 centesimi=0.2 EUR"]),
+            ("Il fondo saudita mette 40 miliardi di riyal.", &["40 miliardi di riyal=40000000000 SAR"]),
+            (
+                "Utile a 300 miliardi di dollari di Taiwan.",
+                &["300 miliardi di dollari di Taiwan=300000000000 TWD"],
+            ),
+            ("Il gruppo svizzero incassa 2 miliardi di franchi.", &["2 miliardi di franchi=2000000000 CHF"]),
+            ("Costa 200€ al mese.", &["200€=200 EUR"]),
+            ("Sale di 35 centesimi di dollaro.", &["35 centesimi di dollaro=0.35 USD"]),
         ]);
     }
 
@@ -1024,6 +1053,18 @@ mod tests {
             (
                 "Ha venduto 3 milioni smartphone; incassa 2 miliardi di euro.",
                 &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Costa 2 miliardi di euro. Il modello Llama 70B e il 3M da 40 M non sono denaro.",
+                &["2 miliardi di euro=2000000000 EUR"],
+            ),
+            (
+                "Vale 5 miliardi di euro. Ha 8 milioni di clienti e ricavi per 3 miliardi.",
+                &["5 miliardi di euro=5000000000 EUR", "3 miliardi=3000000000 EUR?"],
+            ),
+            (
+                "Costa 2 miliardi di euro e ne incassa 1,5mld.",
+                &["2 miliardi di euro=2000000000 EUR", "1,5mld=1500000000 EUR?"],
             ),
         ]);
     }

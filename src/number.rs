@@ -5,6 +5,8 @@
 //! `1.500` is one thousand five hundred, `3,5` three and a half, `1,500.50` English. Number words
 //! are built from the atoms of `data/money/number_words.tsv` (`tremila`, `duecentocinquanta`,
 //! `ventotto`), scale words come from `data/money/scales.tsv` (`mld`, `miliardi`, `mln.`, `M`).
+//! `trilione` is 10^12 as news use it (a calque of `trillion`); `bilione` keeps its Italian
+//! value, 10^12 too.
 //!
 //! # Examples
 //!
@@ -217,7 +219,8 @@ impl NumberLexicon {
     /// The value of a lower-case Italian number word (`dieci`, `duecento`, `tremila`,
     /// `ventotto`, `mezzo`); `un`/`una` give 1.
     pub fn number_word(&self, word: &str) -> Option<Decimal> {
-        if word.is_empty() || word.len() > 64 {
+        if word.is_empty() || word.len() > 64 || word.bytes().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
+        {
             return None;
         }
         if let Some((v, class)) = self.atom(word)
@@ -275,7 +278,7 @@ impl NumberLexicon {
         // The stem without the final vowel: `cento` loses its `o` before `otto`, `ottanta`.
         let stem =
             hundred.and_then(|h| h.char_indices().last().map(|(i, _)| &h[..i])).filter(|s| !s.is_empty());
-        let Some((pos, stem)) = stem.and_then(|st| s.find(st).map(|p| (p, st))) else {
+        let Some((pos, stem)) = stem.and_then(|st| find_bytes(s, st).map(|p| (p, st))) else {
             return self.below_hundred(s);
         };
         let left = &s[..pos];
@@ -296,7 +299,7 @@ impl NumberLexicon {
         for (word, class) in &self.thousands {
             match class {
                 Class::Thousands => {
-                    if let Some(pos) = s.find(word.as_str()) {
+                    if let Some(pos) = find_bytes(s, word) {
                         let left = self.below_thousand(&s[..pos]).filter(|&l| l >= 2)?;
                         let rest = &s[pos + word.len()..];
                         let right = if rest.is_empty() { 0 } else { self.below_thousand(rest)? };
@@ -314,6 +317,16 @@ impl NumberLexicon {
         }
         self.below_thousand(s)
     }
+}
+
+/// Byte offset of `needle` in `hay`: a plain window scan, cheaper than `str::find` on the short
+/// words it is used for.
+fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return None;
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n).filter(|&p| hay.is_char_boundary(p))
 }
 
 fn decimal_field(rec: &crate::lexicon::Record<'_>, i: usize, what: &str) -> Result<Decimal, Error> {

@@ -7,7 +7,7 @@
 //! article date with `jiff` arithmetic.
 
 use super::DateMention;
-use super::lexicon::{DateLexicon, Deictic, Governor, LEXICON, NumberKind, PhraseValue, Tense, TenseCue};
+use super::lexicon::{DateLexicon, Deictic, Governor, NumberKind, PhraseValue, Tense, TenseCue};
 use super::value::{DateModifier, DateValue, PeriodPart, Unit};
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -67,7 +67,7 @@ struct Core {
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
-    lex: &'static DateLexicon,
+    lex: &'d DateLexicon,
     n: usize,
 }
 
@@ -100,6 +100,16 @@ impl Ctx<'_, '_> {
             Some(s) => self.doc.sentences()[s].tokens.start == i,
             None => i == 0,
         }
+    }
+
+    /// True when token `i` follows a capitalised word inside a sentence that is not a preposition
+    /// (`Expo 2015`, `Audi Q4`): the token is probably part of a name.
+    fn after_name(&self, i: usize) -> bool {
+        i > 0
+            && self.kind(i - 1) == Some(TokenKind::Word)
+            && self.has(i - 1, TokenFlags::CAPITALIZED)
+            && !self.sentence_start(i - 1)
+            && !self.lex.single_governors.contains_key(self.norm(i - 1))
     }
 
     /// A four-digit year written with plain digits, 1900–2100.
@@ -251,10 +261,15 @@ impl Ctx<'_, '_> {
     /// `[martedì] 17 dicembre [2025]`, `17 dic. 2025`, `1° gennaio`, `3 marzo scorso`.
     fn day_month(&self, i: usize) -> Option<Core> {
         let j = if self.lex.weekdays.contains_key(self.norm(i)) { i + 1 } else { i };
-        let (day, j) = self.day(j)?;
-        let (month, j) = self.month(j, true)?;
+        let (day, m) = self.day(j)?;
+        let (month, j) = self.month(m, true)?;
+        // An abbreviation without its period needs a year: `vinto in 5 set` is tennis.
+        let bare_abbr = j == m + 1
+            && self.kind(m) == Some(TokenKind::Word)
+            && self.lex.months.get(self.norm(m)).is_some_and(|&(_, abbr)| abbr);
         let (year, end, dir) = match self.year_complement(j) {
             Some((y, end)) => (y, end, 0),
+            None if bare_abbr => return None,
             None => match self.deictic(j) {
                 Some(d) if !d.anaphoric && d.offset != 0 => (YearSpec::Open, j + 1, d.offset.signum()),
                 _ => (YearSpec::Open, j, 0),
@@ -307,10 +322,18 @@ impl Ctx<'_, '_> {
             Some(d) if !d.anaphoric && d.offset != 0 => (j + 1, d.offset.signum()),
             _ => (j, 0),
         };
+        // `tra gennaio e marzo 2024`, `da gennaio a marzo del 2024`: the year of the second month.
+        let shared_year = (dir == 0 && matches!(self.norm(j), "e" | "a" | "ad" | "-"))
+            .then(|| {
+                let k = if self.is_article(j + 1) { j + 2 } else { j + 1 };
+                let (_, after) = self.month(k, false)?;
+                self.year_complement(after).map(|(y, _)| y)
+            })
+            .flatten();
         Some(Core {
             start: i,
             end,
-            expr: Expr::Month { month, year: YearSpec::Open, dir },
+            expr: Expr::Month { month, year: shared_year.unwrap_or(YearSpec::Open), dir },
             part: None,
             numeric: dir == 0,
         })
@@ -349,11 +372,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
             // `Expo 2015`, `Agenda 2030`: a year inside a name.
-            let prev_is_name = self.kind(i - 1) == Some(TokenKind::Word)
-                && self.has(i - 1, TokenFlags::CAPITALIZED)
-                && !self.sentence_start(i - 1)
-                && !self.lex.single_governors.contains_key(prev);
-            if prev_is_name {
+            if self.after_name(i) {
                 return None;
             }
         }
@@ -399,6 +418,10 @@ impl Ctx<'_, '_> {
         };
         if let Some((kind, n)) = letter {
             let year = self.year_at(i + 1);
+            // `Audi Q4`: after a capitalised word and without a year, a model name.
+            if year.is_none() && self.after_name(i) {
+                return None;
+            }
             let end = if year.is_some() { i + 2 } else { i + 1 };
             let year = year.map_or(YearSpec::Open, YearSpec::Explicit);
             let expr = match kind {
@@ -451,6 +474,14 @@ impl Ctx<'_, '_> {
                     (d, unit, plural, i + 2)
                 } else if !plural && self.norm(i + 1) == "in" && self.norm(i + 2) == "corso" {
                     (NO_DEICTIC, unit, plural, i + 3)
+                } else if !plural
+                    && matches!(unit, Unit::Year | Unit::Month)
+                    && i >= 2
+                    && self.is_article(i - 1)
+                    && self.norm(i - 2) == "entro"
+                {
+                    // `entro l'anno`, `entro il mese`: by the end of the current one.
+                    (NO_DEICTIC, unit, plural, i + 1)
                 } else {
                     return None;
                 }
@@ -508,13 +539,12 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        Some(Core {
-            start: i,
-            end: i + p.tokens.len(),
-            expr: Expr::Phrase(p.value),
-            part: None,
-            numeric: false,
-        })
+        let end = i + p.tokens.len();
+        // `al momento della firma`, `in passato del gruppo`: a noun phrase, not a reference to now.
+        if !matches!(p.value, PhraseValue::Day(_)) && self.is_prep_of(end) {
+            return None;
+        }
+        Some(Core { start: i, end, expr: Expr::Phrase(p.value), part: None, numeric: false })
     }
 
     /// `fine 2025`, `inizio del 2027`, `metà ottobre`, `fine anno`, `fine dell'anno scorso`.
@@ -685,7 +715,10 @@ impl Ctx<'_, '_> {
             if (start..end).contains(&j) {
                 continue;
             }
-            let Some(t) = self.tense_cue(j) else { continue };
+            // A participle right before the expression is a reduced past clause (`presentato a
+            // gennaio`, `varato nel 2022`); elsewhere it needs an auxiliary (`mercato` is a noun).
+            let adjacent = j < start && start - j <= 2;
+            let Some(t) = self.tense_cue(j, adjacent) else { continue };
             let dist = if j < start { start - j } else { j + 1 - end };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
@@ -694,14 +727,14 @@ impl Ctx<'_, '_> {
         best.map(|(_, t)| t)
     }
 
-    fn tense_cue(&self, j: usize) -> Option<Tense> {
+    fn tense_cue(&self, j: usize, adjacent: bool) -> Option<Tense> {
         if self.kind(j) != Some(TokenKind::Word) {
             return None;
         }
         let w = self.norm(j);
         match self.lex.tense_words.get(w) {
             Some(TenseCue::Tense(t)) => return Some(*t),
-            Some(TenseCue::Participle) => return self.after_aux(j).then_some(Tense::Past),
+            Some(TenseCue::Participle) => return (adjacent || self.after_aux(j)).then_some(Tense::Past),
             Some(TenseCue::None | TenseCue::Aux) => return None,
             None => {}
         }
@@ -713,7 +746,7 @@ impl Ctx<'_, '_> {
             .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count())?;
         match cue.1 {
             TenseCue::Tense(t) => Some(t),
-            TenseCue::Participle => self.after_aux(j).then_some(Tense::Past),
+            TenseCue::Participle => (adjacent || self.after_aux(j)).then_some(Tense::Past),
             TenseCue::Aux | TenseCue::None => None,
         }
     }
@@ -986,8 +1019,8 @@ impl Resolver {
 }
 
 /// Finds the temporal expressions of `doc`, resolved against `anchor` (the article date).
-pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
-    let ctx = Ctx { doc, lex: &LEXICON, n: doc.tokens().len() };
+pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) -> Vec<DateMention> {
+    let ctx = Ctx { doc, lex, n: doc.tokens().len() };
     let mut resolver = Resolver { anchor, last: [None; 6] };
     let mut out: Vec<DateMention> = Vec::new();
     // For each mention, the tokens of its governing preposition.
@@ -997,8 +1030,16 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention>
     while i < ctx.n {
         if let Some(parts) = ctx.month_range_token(i) {
             let tense = ctx.tense_near(i, i + 1);
-            for (span, month) in parts {
-                let expr = Expr::Month { month, year: YearSpec::Open, dir: 0 };
+            // `gennaio-marzo 2025`: the year belongs to both months and to the second's span.
+            let (year, after) = ctx.year_complement(i + 1).unwrap_or((YearSpec::Open, i + 1));
+            let year_end = doc.tokens().get(after - 1).map(|t| t.span.end);
+            for (k, (mut span, month)) in parts.into_iter().enumerate() {
+                if k == 1
+                    && let Some(e) = year_end
+                {
+                    span.end = span.end.max(e);
+                }
+                let expr = Expr::Month { month, year, dir: 0 };
                 if let Some(value) = resolver.resolve(expr, || tense) {
                     resolver.remember(value);
                     let text = doc.text().get(span.range()).unwrap_or("").to_string();
@@ -1007,7 +1048,7 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention>
                     ends.push(i + 1);
                 }
             }
-            i += 1;
+            i = after;
             continue;
         }
         let Some(core) = ctx.core_at(i) else {
@@ -1023,7 +1064,12 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention>
         resolver.remember(value);
         let gov = ctx.governor(&core);
         let tokens = doc.tokens();
-        let span = Span::new(tokens[core.start].span.start, tokens[core.end - 1].span.end);
+        let (Some(first), Some(last)) = (tokens.get(core.start), tokens.get(core.end.saturating_sub(1)))
+        else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(first.span.start, last.span.end.max(first.span.start));
         out.push(DateMention {
             span,
             text: doc.text()[span].to_string(),

@@ -69,28 +69,48 @@ pub(crate) struct Phrase<T> {
     pub strict: bool,
 }
 
-/// All the date recognizer's word lists.
+/// The date recognizer's word lists: month and weekday names, number words, units, deictic
+/// words, decades, period parts, fixed phrases, prepositions, tense cues and count words.
+///
+/// [`DateLexicon::embedded`] holds the defaults from `data/dates/*.tsv`; [`DateLexicon::from_dir`]
+/// reads a directory of files in the same format (each file it lacks comes from the defaults),
+/// for use with [`find_dates_with`](super::find_dates_with).
+///
+/// # Examples
+///
+/// ```
+/// use cronaca::date::{find_dates_with, DateLexicon};
+/// use cronaca::token::Document;
+///
+/// let months = "gennaio\t1\nfebbraio\t2\nmarzo\t3\n";
+/// let lex = DateLexicon::from_sources(&[("months.tsv", months)])?;
+/// let doc = Document::new("Il 3 marzo 2025 e il 3 aprile 2025.");
+/// let dates = find_dates_with(&doc, None, &lex);
+/// assert_eq!(dates.len(), 2); // `aprile` is not a month here: only the bare year is found
+/// assert_eq!(dates[1].text, "2025");
+/// # Ok::<(), cronaca::Error>(())
+/// ```
 #[derive(Debug, Default)]
-pub(crate) struct DateLexicon {
-    pub months: HashMap<String, (i8, bool)>,
-    pub weekdays: HashMap<String, i8>,
-    pub numbers: HashMap<String, (NumberKind, u32)>,
-    pub units: HashMap<String, (Unit, bool)>,
-    pub deictics: HashMap<String, Deictic>,
-    pub decades: HashMap<String, i16>,
-    pub parts: HashMap<String, PeriodPart>,
-    pub phrases: Vec<Phrase<PhraseValue>>,
-    pub governors: Vec<Phrase<Governor>>,
-    pub tense_words: HashMap<String, TenseCue>,
-    pub tense_suffixes: Vec<(String, TenseCue)>,
-    pub count_after: HashMap<String, ()>,
-    pub count_before: HashMap<String, ()>,
+pub struct DateLexicon {
+    pub(crate) months: HashMap<String, (i8, bool)>,
+    pub(crate) weekdays: HashMap<String, i8>,
+    pub(crate) numbers: HashMap<String, (NumberKind, u32)>,
+    pub(crate) units: HashMap<String, (Unit, bool)>,
+    pub(crate) deictics: HashMap<String, Deictic>,
+    pub(crate) decades: HashMap<String, i16>,
+    pub(crate) parts: HashMap<String, PeriodPart>,
+    pub(crate) phrases: Vec<Phrase<PhraseValue>>,
+    pub(crate) governors: Vec<Phrase<Governor>>,
+    pub(crate) tense_words: HashMap<String, TenseCue>,
+    pub(crate) tense_suffixes: Vec<(String, TenseCue)>,
+    pub(crate) count_after: HashMap<String, ()>,
+    pub(crate) count_before: HashMap<String, ()>,
     /// Bare articles (`il`, `l'`), from `prepositions.tsv`.
-    pub articles: HashMap<String, ()>,
+    pub(crate) articles: HashMap<String, ()>,
     /// One-token prepositions and articles, from `prepositions.tsv`.
-    pub single_governors: HashMap<String, ()>,
+    pub(crate) single_governors: HashMap<String, ()>,
     /// Every word that can start an expression: a cheap filter before trying the patterns.
-    pub starters: HashMap<String, ()>,
+    pub(crate) starters: HashMap<String, ()>,
 }
 
 /// The embedded data files, by name.
@@ -157,7 +177,45 @@ fn flag(rec: &Record<'_>, i: usize, flag: &str) -> Result<bool, Error> {
 }
 
 impl DateLexicon {
-    /// Parses the eleven files, named as in [`EMBEDDED`]; each file is read by its base name.
+    /// The embedded default lexicon, parsed once.
+    pub fn embedded() -> &'static DateLexicon {
+        &LEXICON
+    }
+
+    /// Builds a lexicon from `(file name, text)` pairs; the base name says what a file holds
+    /// (`months.tsv`, `weekdays.tsv`, `numbers.tsv`, `units.tsv`, `deictics.tsv`, `decades.tsv`,
+    /// `parts.tsv`, `phrases.tsv`, `prepositions.tsv`, `tense.tsv`, `counts.tsv`). Only the files
+    /// given are used.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Data`] naming the file, line and column of a malformed line or an unknown file name.
+    pub fn from_sources(files: &[(&str, &str)]) -> Result<DateLexicon, Error> {
+        Self::parse(files)
+    }
+
+    /// Reads the lexicon files found in `dir`; each file missing there is taken from the
+    /// embedded defaults.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when a present file cannot be read, [`Error::Data`] for a malformed line.
+    pub fn from_dir(dir: &std::path::Path) -> Result<DateLexicon, Error> {
+        let mut texts: Vec<(String, String)> = Vec::with_capacity(EMBEDDED.len());
+        for (name, text) in EMBEDDED {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            let path = dir.join(base);
+            if path.is_file() {
+                texts.push((path.display().to_string(), crate::lexicon::read_file(&path)?));
+            } else {
+                texts.push((name.to_string(), text.to_string()));
+            }
+        }
+        let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        Self::parse(&files)
+    }
+
+    /// Parses the files; each file is read by its base name.
     pub(crate) fn parse(files: &[(&str, &str)]) -> Result<DateLexicon, Error> {
         let mut lex = DateLexicon::default();
         for &(name, text) in files {
@@ -326,6 +384,21 @@ mod tests {
         assert!(lex.phrases.iter().any(|p| p.tokens == ["l'", "altro", "ieri"]));
         assert!(lex.governors.iter().any(|p| p.tokens == ["fino", "all'"]));
         assert!(lex.governors.windows(2).all(|w| w[0].tokens.len() >= w[1].tokens.len()));
+    }
+
+    #[test]
+    fn a_directory_overrides_some_files_and_keeps_the_defaults_for_the_rest() {
+        let dir = std::env::temp_dir().join(format!("cronaca-dates-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("weekdays.tsv"), "# only one\nlun\t1\n").unwrap();
+        let lex = DateLexicon::from_dir(&dir).unwrap();
+        assert_eq!(lex.weekdays.get("lun"), Some(&1));
+        assert!(!lex.weekdays.contains_key("lunedì"), "help: the user file replaces the default");
+        assert_eq!(lex.months.get("marzo"), Some(&(3, false)), "help: missing files fall back");
+        std::fs::write(dir.join("units.tsv"), "anno\tyear\n").unwrap();
+        let e = DateLexicon::from_dir(&dir).unwrap_err().to_string();
+        assert!(e.contains("units.tsv:1:10: missing number"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

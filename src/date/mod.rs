@@ -33,6 +33,7 @@ mod find;
 mod lexicon;
 mod value;
 
+pub use lexicon::DateLexicon;
 pub use value::{DateModifier, DateValue, ParseDateValueError, PeriodPart, Unit};
 
 use crate::span::Span;
@@ -95,7 +96,26 @@ pub struct DateMention {
 /// assert_eq!(undated, ["XXXX-XX-XX", "XXXX-10-27"]);
 /// ```
 pub fn find_dates(doc: &Document<'_>, anchor: Option<jiff::civil::Date>) -> Vec<DateMention> {
-    find::find(doc, anchor)
+    find::find(doc, anchor, DateLexicon::embedded())
+}
+
+/// Like [`find_dates`], with the word lists of `lexicon` instead of the embedded ones.
+///
+/// # Examples
+///
+/// ```
+/// use cronaca::date::{find_dates_with, DateLexicon};
+/// use cronaca::token::Document;
+///
+/// let doc = Document::new("Nel 2019.");
+/// assert_eq!(find_dates_with(&doc, None, DateLexicon::embedded())[0].text, "2019");
+/// ```
+pub fn find_dates_with(
+    doc: &Document<'_>,
+    anchor: Option<jiff::civil::Date>,
+    lexicon: &DateLexicon,
+) -> Vec<DateMention> {
+    find::find(doc, anchor, lexicon)
 }
 
 #[cfg(test)]

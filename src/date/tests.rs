@@ -32,6 +32,7 @@ fn absolute_dates() {
     table! { Some(ANCHOR);
         "Il contratto è stato firmato il 17 dicembre 2025 a Milano." => [("17 dicembre 2025", "2025-12-17")],
         "La società ha chiuso l'accordo il 17 dic. 2025, dopo mesi di trattative." => [("17 dic. 2025", "2025-12-17")],
+        "Firmato il 17 dic 2025 e depositato il 19 dic." => [("17 dic 2025", "2025-12-17"), ("19 dic.", "2025-12-19")],
         "La delibera del 17/12/2025 fissa il prezzo dell'offerta." => [("17/12/2025", "2025-12-17")],
         "Il verbale del 17.12.2025 è stato depositato." => [("17.12.2025", "2025-12-17")],
         "Scadenza: 2025-12-17, poi il rinnovo." => [("2025-12-17", "2025-12-17")],
@@ -62,6 +63,9 @@ fn absolute_dates() {
         "Le assemblee del 3 e 4 marzo 2026 decideranno." => [("3", "2026-03-03"), ("4 marzo 2026", "2026-03-04")],
         "L'offerta è aperta dal 3 al 14 novembre 2025." => [("3", "2025-11-03"), ("14 novembre 2025", "2025-11-14")],
         "Nel trimestre luglio-settembre i ricavi sono saliti." => [("luglio", "2025-07"), ("settembre", "2025-09")],
+        "Tra gennaio e marzo 2024 i ricavi erano saliti." => [("gennaio", "2024-01"), ("marzo 2024", "2024-03")],
+        "Da febbraio a maggio del 2026 la fabbrica resterà chiusa." => [("febbraio", "2026-02"), ("maggio del 2026", "2026-05")],
+        "Nel periodo gennaio-marzo 2024 i ricavi erano saliti." => [("gennaio", "2024-01"), ("marzo 2024", "2024-03")],
         "In questi giorni il gruppo tratta con le banche." => [("questi giorni", "PRESENT_REF")],
         "Stamattina il titolo è salito e negli ultimi tempi è cresciuto." => [("Stamattina", "2025-12-17"), ("ultimi tempi", "PAST_REF")],
         "Il 1º novembre scadranno i termini." => [("1º novembre", "2026-11-01")],
@@ -83,6 +87,7 @@ fn day_and_month_take_the_year_that_makes_sense() {
         "La società prevede di completare il passaggio entro dicembre." => [("dicembre", "2025-12")],
         "In aprile l'azienda era ancora in perdita." => [("aprile", "2024-04")],
         "La squadra ha vinto 2-1 il 4 maggio." => [("4 maggio", "2024-05-04")],
+        "Il chip, presentato a ottobre, arriverà nei negozi." => [("ottobre", "2024-10")],
     }
     table! { Some(ANCHOR);
         "Lo scorso 3 marzo la banca ha ceduto la quota." => [("Lo scorso 3 marzo", "2025-03-03")],
@@ -131,6 +136,9 @@ fn relative_expressions() {
         "Otto mesi fa aveva comprato un concorrente." => [("Otto mesi fa", "2025-04")],
         "Un anno fa il chip non era ancora pronto." => [("Un anno fa", "2024")],
         "L'anno in corso si chiuderà con un utile." => [("L'anno in corso", "2025")],
+        "L'accordo sarà firmato entro l'anno, il closing entro il mese." => [("l'anno", "2025"), ("il mese", "2025-12")],
+        "La produzione partirà a cavallo tra 2025 e 2026." => [("2025", "2025"), ("2026", "2026")],
+        "Negli anni passati il gruppo ha perso quote." => [("anni passati", "PAST_REF")],
     }
 }
 
@@ -152,6 +160,7 @@ fn vague_references() {
         "Il gruppo ha recentemente lanciato un nuovo processore." => [("recentemente", "PAST_REF")],
         "Attualmente la società impiega tremila persone." => [("Attualmente", "PRESENT_REF")],
         "Ora il titolo tratta a sconto." => [("Ora", "PRESENT_REF")],
+        "Al momento non ci sono offerte." => [("Al momento", "PRESENT_REF")],
         "In futuro il gruppo punterà sul cloud." => [("In futuro", "FUTURE_REF")],
         "Nei prossimi anni la domanda di chip crescerà." => [("prossimi anni", "FUTURE_REF")],
         "Il valore era più alto pochi mesi prima." => [("pochi mesi prima", "PAST_REF")],
@@ -169,6 +178,7 @@ fn not_dates() {
         "Il fondatore, a 45 anni, ha lasciato la carica." => [],
         "La conferenza stampa inizia alle 18.30." => [],
         "Il canone costa 20 euro al mese e 200 euro all'anno." => [],
+        "Il canone costa 20 euro l'anno, cioè due euro il mese." => [],
         "Nvidia vende gli H200, Apple il chip M4 e Microsoft il Maia 200." => [],
         "Il piano Industria 2030 è stato presentato a Expo 2015 Milano." => [],
         "Il titolo è salito del 20%, l'anno migliore della storia." => [],
@@ -181,6 +191,9 @@ fn not_dates() {
         "Il mercato del fine settimana è chiuso." => [],
         "Via Venti Settembre ospita la sede." => [],
         "La presidente Domenica Rossi ha firmato." => [],
+        "Al momento della firma il prezzo era fissato." => [],
+        "La nuova Audi Q4 e la Bmw Serie 3 arrivano nei saloni." => [],
+        "Ha vinto in 5 set contro il numero 3 mar del ranking." => [],
         "Il decreto n. 2024 è stato pubblicato; la sede è in via Roma 2019." => [],
         "Il numero verde è 02 2025 1234." => [],
         "Lo spread è passato da 2020 a 2100 punti base." => [],
@@ -295,6 +308,25 @@ fn mentions_serialize_in_the_contract_shape() {
     );
     let back: Vec<DateMention> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, find_dates(&doc, Some(ANCHOR)));
+}
+
+/// Every char-boundary prefix of a text dense with dates: no panic, valid spans, and each
+/// mention of a prefix either is a mention of the whole text or touches the cut.
+#[test]
+fn every_prefix_of_a_dense_text_is_safe() {
+    let text = "Lunedì 3 marzo 2026, l'altro ieri, lo scorso 17 dic. e dal 1° gennaio: \
+                negli anni ’90 e nel terzo trimestre del 2025, poche settimane fa, entro l'anno; \
+                tra gennaio e marzo 2024 (luglio-settembre) e il 3 e 4 maggio, Q3 2025, H1.";
+    let full = find_dates(&Document::new(text), Some(ANCHOR));
+    assert!(full.len() >= 12, "{full:?}");
+    for (cut, _) in text.char_indices() {
+        let prefix = &text[..cut];
+        for d in find_dates(&Document::new(prefix), Some(ANCHOR)) {
+            assert_eq!(d.span.get(prefix), Some(d.text.as_str()));
+            let whole = full.iter().any(|f| f.span == d.span && f.value == d.value);
+            assert!(whole || d.span.end + 12 >= cut, "help: {d:?} in prefix {prefix:?}");
+        }
+    }
 }
 
 const MONTHS: [&str; 12] = [

@@ -150,8 +150,18 @@ fn boundaries_and_case_rules() {
         ),
         t!(
             m340,
-            "Il chip Vera Rubin e Vera, poi Luca\nFerrari a capo.",
-            [("Rubin", "rubin"), ("Ferrari", "ferrari")]
+            "Il chip Vera Rubin e Vera, poi Luca\nFerrari e Marco\nFerrari; titolo: Marco\n\nFerrari vince.",
+            [("Rubin", "rubin"), ("Luca\nFerrari", "luca-ferrari"), ("Ferrari", "ferrari")]
+        ),
+        t!(
+            m350,
+            "Cresce Amazon\u{a0}Web  Services, e il Monte dei\nPaschi con l'Intel.",
+            [("Amazon\u{a0}Web  Services", "aws"), ("Monte dei\nPaschi", "mps"), ("Intel", "intel")]
+        ),
+        t!(
+            m360,
+            "Amazon Web\n\nServices e\tTim\u{a0}Cook:\nArm.",
+            [("Amazon", "amazon"), ("Tim\u{a0}Cook", "tim-cook"), ("Arm", "arm")]
         ),
         t!(m260, "«Meta» (Intel) e ex-Intel.", [("Meta", "meta"), ("Intel", "intel"), ("Intel", "intel")]),
     ];
@@ -161,6 +171,16 @@ fn boundaries_and_case_rules() {
             want.into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(got, want, "{name}: {text:?}\nhelp: check TEST_GAZ and the boundary checks in matcher.rs");
     }
+}
+
+#[test]
+fn a_name_with_an_exact_alias_is_exact() {
+    let g = Gazetteer::from_str("x.tsv", "meta\tcompany\tMeta\t=META\nsnam\tcompany\tSnam\t=Snam").unwrap();
+    let m = Matcher::new(g).unwrap();
+    let got = found(&m, "Meta e META, non meta né la snam di Snam.");
+    let want =
+        [("Meta", "meta"), ("META", "meta"), ("Snam", "snam")].map(|(a, b)| (a.to_string(), b.to_string()));
+    assert_eq!(got, want);
 }
 
 #[test]
@@ -449,4 +469,38 @@ fn extractor_builder_loads_merges_and_reports() {
     let b = Extractor::builder().build().unwrap();
     assert!(std::ptr::eq(a.matcher(), b.matcher()) && std::ptr::eq(a.matcher(), Matcher::embedded()));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text pieces that stress boundaries: names, their prefixes, joiners and odd whitespace.
+    const PIECES: &[&str] = &[
+        "Amazon", "amazon", "Web", "Services", "Intel", "intel", "ligenza", "Tim", "Cook", "Luca", "Ferrari",
+        "ST", ".", "'s", "’s", "dell'", "d’", "-", " ", " ", "\u{a0}", "\n", "\n\n", "\t", "«", "»",
+        "Società", "Ξ", "SOCIETÀ", "Trainium", "2", "x", "Mps", "Monte", "dei", "Paschi", "colosso", "di",
+        "Seattle", "é", "’",
+    ];
+
+    static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(matcher);
+
+    proptest! {
+        #[test]
+        fn spans_are_valid_ordered_and_disjoint(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let m = &*MATCHER;
+            let doc = Document::new(&text);
+            let mut last_end = 0;
+            for e in m.find(&doc) {
+                prop_assert!(e.span.get(&text).is_some(), "bad span in {:?}", text);
+                prop_assert!(e.span.start >= last_end && e.span.start < e.span.end, "overlap in {:?}", text);
+                prop_assert_eq!(&text.as_str()[e.span], e.text.as_str());
+                last_end = e.span.end;
+            }
+            for e in m.find_epithets(&doc) {
+                prop_assert!(e.span.get(&text).is_some(), "bad epithet span in {:?}", text);
+            }
+        }
+    }
 }
