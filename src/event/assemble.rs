@@ -73,6 +73,8 @@ struct Draft<'a> {
     status: Option<Status>,
     hedged: bool,
     sent: usize,
+    /// A contract whose agent is known to be the customer (`fornitura a X`).
+    oriented: bool,
 }
 
 struct Ctx<'d, 'a, 'l> {
@@ -98,14 +100,13 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
     let mut drafts: Vec<Draft<'_>> = Vec::new();
     for (si, sent) in doc.sentences().iter().enumerate() {
         let before = drafts.len();
+        ctx.recent_valuation =
+            drafts.iter().any(|d| d.kind == EventType::Valuation && d.target.is_some() && si - d.sent <= 1);
         let hits = ctx.triggers(si, sent.tokens.clone());
         let kept = ctx.select(&hits, sent.tokens.start);
         for (k, &hi) in kept.iter().enumerate() {
             let bound = kept.get(k + 1).map_or(sent.tokens.end, |&n| hits[n].start);
             let bound = ctx.clause_end(hits[hi].end, bound);
-            ctx.recent_valuation = drafts
-                .iter()
-                .any(|d| d.kind == EventType::Valuation && d.target.is_some() && si - d.sent <= 1);
             drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
         }
         let _ = before;
@@ -275,7 +276,14 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             _ => {
                 // Skip an article and a possessive: `delle sue Tpu` is governed by `di`.
                 let mut k = start;
-                while k > sent_start && k + 2 > start && is_determiner(doc.norm(k - 1)) {
+                // `della controllata Fideuram`, `del gruppo Iveco`: a classifier noun too.
+                if k > sent_start + 1
+                    && self.lex.role_nouns.contains_key(doc.norm(k - 1))
+                    && self.lex.prep_of(doc, k - 2).is_some()
+                {
+                    k -= 1;
+                }
+                while k > sent_start && k + 3 > start && is_determiner(doc.norm(k - 1)) {
                     k -= 1;
                 }
                 if k > sent_start { self.lex.prep_of(doc, k - 1) } else { None }
@@ -416,7 +424,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     continue;
                 }
                 let hit = Hit { start: i, end: i + n, trig: t };
-                if best.is_some_and(|b| b.end >= hit.end) || !self.flags_ok(hit, range.clone()) {
+                let prior_valuation = hits.iter().any(|h: &Hit<'_>| h.trig.kind == EventType::Valuation);
+                if best.is_some_and(|b| b.end >= hit.end)
+                    || !self.flags_ok(hit, range.clone(), prior_valuation)
+                {
                     continue;
                 }
                 best = Some(hit);
@@ -432,8 +443,11 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         hits
     }
 
-    fn flags_ok(&self, h: Hit<'_>, range: std::ops::Range<usize>) -> bool {
+    fn flags_ok(&self, h: Hit<'_>, range: std::ops::Range<usize>, prior_valuation: bool) -> bool {
         let t = h.trig;
+        if t.continues && !(self.recent_valuation || prior_valuation) {
+            return false;
+        }
         if t.needs_money && !self.money_toks.iter().any(|&(s, _)| s >= h.end && s < range.end) {
             return false;
         }
@@ -635,6 +649,15 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     }
 
     fn coordinated_before(&self, x: usize, floor: usize) -> Vec<usize> {
+        let chain = self.chain_before(x, floor);
+        // A list needs its `e`: `Nvidia, SoftBank e Intel`; a bare comma is an apposition.
+        let has_and = chain
+            .windows(2)
+            .any(|w| (self.items[w[1]].end..self.items[w[0]].start).any(|k| self.doc.norm(k) == "e"));
+        if has_and { chain } else { vec![x] }
+    }
+
+    fn chain_before(&self, x: usize, floor: usize) -> Vec<usize> {
         let mut out = vec![x];
         let mut cur = x;
         while cur > 0 {
@@ -671,9 +694,6 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     fn fill(&mut self, si: usize, range: std::ops::Range<usize>, h: Hit<'l>, bound: usize) -> Vec<Draft<'a>> {
         let doc = self.doc;
         let t = h.trig;
-        if t.continues && !self.recent_valuation {
-            return Vec::new();
-        }
         let (subj, clause_start) = self.subject(h, range.start);
         let subj_item = match subj {
             Subject::Item(x) => Some(x),
@@ -693,6 +713,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let definite = h.start > range.start && self.lex.definite.contains(doc.norm(h.start - 1));
         let mut complement = false;
         let mut null_agent = false;
+        let mut oriented = false;
 
         match t.kind {
             EventType::Investment => match t.frame {
@@ -729,14 +750,19 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                                         matches!(w, "e" | ",") || ARTICLES.contains(&w)
                                     })
                             }) {
-                                agents = self.coordinated_before(x, range.start);
+                                agents = self.chain_before(x, range.start);
                                 null_agent = true;
                             }
                         }
                         (None, _) if !government => agents.extend(da_after.filter(|d| !targets.contains(d))),
                         _ => {}
                     }
-                    salient_target = targets.is_empty() && (t.salient || self.stake_follows(h.end, bound));
+                    // `ha investito 13 miliardi dal 2019`: the investee is the article's topic, unless
+                    // the clause names another destination (`negli stabilimenti`).
+                    let elsewhere =
+                        (h.end..bound).any(|k| matches!(self.lex.prep_of(doc, k), Some(Prep::In | Prep::Su)));
+                    salient_target =
+                        targets.is_empty() && ((t.salient && !elsewhere) || self.stake_follows(h.end, bound));
                 }
                 Frame::NounAgent | Frame::NounTarget => {
                     let di =
@@ -900,6 +926,19 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                             .or_else(|| self.con_party(range.start, h.start))
                     };
                     let main = self.di_after(h.end, bound, 2).or(subj_item);
+                    // `Oracle e OpenAI hanno firmato un contratto`: the pair is the subject.
+                    let pair = subj_item.map(|x| self.coordinated_before(x, range.start)).unwrap_or_default();
+                    // `coordinated_before` lists the nearest first: the agent is the first in the text.
+                    let (first, second) = match pair.as_slice() {
+                        [.., b, a] if pair.len() >= 2 => (Some(*a), Some(*b)),
+                        _ => (None, None),
+                    };
+                    let other = other.or_else(|| if customer.is_none() { second } else { None });
+                    let main = if second.is_some() && other == second { first } else { main };
+                    let main = match (other, main) {
+                        (Some(o), Some(m)) if o == m => None,
+                        _ => main,
+                    };
                     match (customer, other, main) {
                         (Some(c), Some(o), _) if c != o => {
                             agents.push(c);
@@ -915,6 +954,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         }
                         _ => return Vec::new(),
                     }
+                    oriented = customer.is_some() || affida;
                     complement |= affida || customer.is_some();
                 }
             }
@@ -924,6 +964,13 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 if let Some(first) = after_chips.next() {
                     chips.push(first);
                     chips.extend(after_chips.filter(|&x| self.items[x].gov != Some(Prep::Di)));
+                    // `la nuova Tpu Ironwood`: the family name classifies the chip that follows.
+                    let classifiers: Vec<usize> = chips
+                        .iter()
+                        .copied()
+                        .filter(|&x| chips.contains(&(x + 1)) && self.items[x].end == self.items[x + 1].start)
+                        .collect();
+                    chips.retain(|x| !classifiers.contains(x));
                 } else if !t.frame.is_noun() && (passive || is_participle(doc.norm(h.start))) {
                     let floor = h.start.saturating_sub(6).max(range.start);
                     let mut last =
@@ -1017,11 +1064,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let status = self.status(h, range.clone(), hedged);
         let date = self.pick_date(h, range.clone());
         for agent in agent_refs {
-            let excl: Vec<&str> = agent.iter().map(|r| r.id).collect();
             let target_refs: Vec<Option<Ref<'a>>> = if !chips.is_empty() {
                 chips.iter().map(|&x| self.items[x].best(&[])).collect()
             } else if !targets.is_empty() {
-                targets.iter().map(|&x| self.items[x].best(&excl)).collect()
+                targets.iter().map(|&x| self.items[x].best(&all_agents)).collect()
             } else if salient_target {
                 vec![self.salient(h.start, si, false).into_iter().find(|r| !all_agents.contains(&r.id))]
             } else {
@@ -1039,7 +1085,17 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     let ex: Vec<&str> = target.iter().map(|r| r.id).collect();
                     agent = self.salient(h.start, si, false).into_iter().find(|r| !ex.contains(&r.id));
                 }
-                out.push(Draft { kind: t.kind, agent, target, money, date, status, hedged, sent: si });
+                out.push(Draft {
+                    kind: t.kind,
+                    agent,
+                    target,
+                    money,
+                    date,
+                    status,
+                    hedged,
+                    sent: si,
+                    oriented,
+                });
             }
         }
         out.retain(|d| d.target.is_some());
@@ -1221,6 +1277,19 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 _ => true,
             }
         };
+        // A contract stated both ways keeps the orientation that names the customer.
+        let mut drafts = drafts;
+        let flips: Vec<(Option<&str>, Option<&str>)> = drafts
+            .iter()
+            .filter(|d| d.kind == EventType::Contract && d.oriented)
+            .map(|d| (d.agent.map(|r| r.id), d.target.map(|r| r.id)))
+            .collect();
+        for d in drafts.iter_mut().filter(|d| d.kind == EventType::Contract && !d.oriented) {
+            let (a, t) = (d.agent.map(|r| r.id), d.target.map(|r| r.id));
+            if flips.contains(&(t, a)) {
+                std::mem::swap(&mut d.agent, &mut d.target);
+            }
+        }
         // Drafts with an amount first, so amountless repeats fold into them.
         let mut order: Vec<&Draft<'a>> = drafts.iter().filter(|d| ok(d)).collect();
         order.sort_by_key(|d| (d.money.is_none(), d.sent));

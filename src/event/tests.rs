@@ -35,6 +35,15 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Prysmian", EntityKind::Company, "prysmian", "Prysmian"),
     ("Encore Wire", EntityKind::Company, "encore", "Encore Wire"),
     ("Mps", EntityKind::Company, "mps", "Banca Monte dei Paschi di Siena"),
+    ("Intesa", EntityKind::Company, "intesa", "Intesa Sanpaolo"),
+    ("UniCredit", EntityKind::Company, "unicredit", "UniCredit"),
+    ("Commerzbank", EntityKind::Company, "commerzbank", "Commerzbank"),
+    ("Generali", EntityKind::Company, "generali", "Generali"),
+    ("Fideuram", EntityKind::Company, "fideuram", "Fideuram"),
+    ("Sequoia Capital", EntityKind::Company, "sequoia", "Sequoia Capital"),
+    ("Financial Times", EntityKind::Company, "ft", "Financial Times"),
+    ("Ironwood", EntityKind::Chip, "ironwood", "Ironwood"),
+    ("Tpu", EntityKind::Chip, "tpu", "TPU"),
     ("Mediobanca", EntityKind::Company, "mediobanca", "Mediobanca"),
     ("Dell", EntityKind::Company, "dell", "Dell Technologies"),
     ("Trainium", EntityKind::Chip, "trainium", "Trainium"),
@@ -398,6 +407,75 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             money: &[],
             dates: &[],
             want: &[(Restructuring, None, Some("Stellantis"), None)],
+        },
+    ]);
+}
+
+#[test]
+fn sellers_stakes_market_lists_and_supply_deals() {
+    check(&[
+        Case {
+            text: "Intesa ha ceduto a Generali il 5% della controllata Fideuram per 400 milioni di euro.",
+            money: &[("400 milioni di euro", "400000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Generali"), Some("Fideuram"), Some("400000000"))],
+        },
+        Case {
+            text: "UniCredit è salita al 25% di Commerzbank.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("UniCredit"), Some("Commerzbank"), None)],
+        },
+        Case {
+            text: "In Borsa UniCredit vale 90 miliardi di euro. Intesa sale a 92 miliardi di euro, Generali si ferma a \
+                   50 miliardi di euro.",
+            money: &[
+                ("90 miliardi di euro", "90000000000", B),
+                ("92 miliardi di euro", "92000000000", B),
+                ("50 miliardi di euro", "50000000000", B),
+            ],
+            dates: &[],
+            want: &[
+                (Valuation, None, Some("UniCredit"), Some("90000000000")),
+                (Valuation, None, Some("Intesa Sanpaolo"), Some("92000000000")),
+                (Valuation, None, Some("Generali"), Some("50000000000")),
+            ],
+        },
+        Case {
+            // Without a valuation before, a price move is not a valuation.
+            text: "Il titolo Intesa sale a 5 euro.",
+            money: &[("5 euro", "5", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case {
+            text: "Oracle e OpenAI hanno firmato un contratto da 300 miliardi di dollari. Oracle fornirà a OpenAI \
+                   capacità di calcolo.",
+            money: &[("300 miliardi di dollari", "300000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("OpenAI"), Some("Oracle"), Some("300000000000"))],
+        },
+        Case {
+            text: "Secondo indiscrezioni del Financial Times, SoftBank tratta per rilevare Ampere.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("SoftBank Group"), Some("Ampere Computing"), None)],
+        },
+        Case {
+            text: "Google ha lanciato la nuova Tpu Ironwood.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Google"), Some("Ironwood"), None)],
+        },
+        Case {
+            text: "Anthropic cerca capitali. Sequoia Capital e Microsoft hanno investito 2 miliardi di dollari \
+                   nella società.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[
+                (Investment, Some("Sequoia Capital"), Some("Anthropic"), Some("2000000000")),
+                (Investment, Some("Microsoft"), Some("Anthropic"), Some("2000000000")),
+            ],
         },
     ]);
 }
