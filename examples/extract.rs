@@ -217,12 +217,14 @@ fn run_jsonl(o: &Options, extractor: &Extractor) -> Result<usize, String> {
     Ok(failed)
 }
 
-/// The human view: the article with spans highlighted, then one line per item.
+/// The human view: the article with spans highlighted (entities cyan, money green, dates yellow,
+/// event triggers magenta; `[...]` without a terminal), then one line per event.
 fn write_text(out: &mut impl Write, article: &Article, x: &Extraction, color: bool) -> std::io::Result<()> {
     let mut marks: Vec<(usize, usize, &str)> = Vec::new();
     marks.extend(x.entities.iter().map(|e| (e.span.start, e.span.end, "1;36")));
     marks.extend(x.money.iter().map(|m| (m.span.start, m.span.end, "1;32")));
     marks.extend(x.dates.iter().map(|d| (d.span.start, d.span.end, "1;33")));
+    marks.extend(x.events.iter().map(|e| (e.trigger.start, e.trigger.end, "1;35")));
     marks.sort();
     let text = &article.text;
     let mut pos = 0;

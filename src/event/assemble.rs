@@ -75,6 +75,8 @@ struct Draft<'a> {
     sent: usize,
     /// A contract whose agent is known to be the customer (`fornitura a X`).
     oriented: bool,
+    /// The trigger's byte span.
+    trigger: crate::Span,
 }
 
 struct Ctx<'d, 'a, 'l> {
@@ -487,6 +489,15 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             if purpose && earlier {
                 continue;
             }
+            // `ha ricevuto un finanziamento`: the object noun says what the event is.
+            if h.trig.frame == Frame::Receive
+                && let Some(n) = hits.get(i + 1)
+                && n.trig.frame.is_noun()
+                && n.trig.kind != h.trig.kind
+                && n.start <= h.end + 3
+            {
+                continue;
+            }
             // `ha ricevuto da Microsoft un investimento`: the noun is the verb's object.
             if h.trig.frame.is_noun()
                 && let Some(&p) = kept.last()
@@ -796,7 +807,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             EventType::Acquisition => match t.frame {
                 Frame::Sell => {
                     // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`.
-                    let buyer = self.first_company_after(h.end, bound.min(h.end + 6), |it| {
+                    let buyer = self.first_company_after(h.end, bound.min(h.end + 9), |it| {
                         matches!(it.gov, Some(Prep::A | Prep::Di))
                             && !(it.gov == Some(Prep::Di) && self.stake_before(it, h.end))
                     });
@@ -811,7 +822,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         targets.extend(subj_item);
                     }
                     salient_target = targets.is_empty();
-                    if agents.is_empty() {
+                    // `vende Sparkle al Tesoro`: a state buys; the agent stays null.
+                    let state = (h.end..bound.min(h.end + 9)).any(|k| {
+                        self.lex.prep_of(doc, k) == Some(Prep::A)
+                            && self.lex.government.starts(doc, k + 1, bound)
+                    });
+                    if agents.is_empty() && !state {
                         return Vec::new();
                     }
                 }
@@ -884,12 +900,18 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         && self.items[x].gov == Some(Prep::Da)
                         && (s.saturating_sub(3)..s).any(|k| doc.norm(k).starts_with("guidat"))
                 });
+                // `ha raccolto 3 miliardi da KKR`: the investor named after a raising verb.
+                let lead = lead.or_else(|| (!t.frame.is_noun()).then_some(da_after).flatten());
                 agents.extend(lead);
                 complement |= near.is_some() || lead.is_some();
                 let tgt = subj_item.or(near).or_else(|| {
                     t.frame
                         .is_noun()
-                        .then(|| self.first_company_after(h.end, bound, |it| it.gov != Some(Prep::Con)))
+                        .then(|| {
+                            self.first_company_after(h.end, bound, |it| {
+                                !matches!(it.gov, Some(Prep::Con | Prep::Da))
+                            })
+                        })
                         .flatten()
                         .filter(|x| Some(*x) != lead)
                 });
@@ -1009,8 +1031,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 complement = true;
             }
             EventType::Restructuring => {
+                // `Eni ha completato lo scorporo di Plenitude`: the subject reorganises.
                 let di = self.di_after(h.end, bound, 3);
-                targets.extend(di.or(subj_item));
+                targets.extend(subj_item.or(di));
                 salient_target = targets.is_empty();
                 complement = true;
             }
@@ -1085,6 +1108,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     let ex: Vec<&str> = target.iter().map(|r| r.id).collect();
                     agent = self.salient(h.start, si, false).into_iter().find(|r| !ex.contains(&r.id));
                 }
+                let trigger = crate::Span::new(
+                    doc.tokens()[h.start].span.start,
+                    doc.tokens()[h.end.saturating_sub(1).max(h.start)].span.end,
+                );
                 out.push(Draft {
                     kind: t.kind,
                     agent,
@@ -1095,6 +1122,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     hedged,
                     sent: si,
                     oriented,
+                    trigger,
                 });
             }
         }
@@ -1169,6 +1197,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             if self.lex.aux_active.contains(p) {
                 active = true;
                 pluperfect |= matches!(p, "aveva" | "avevano");
+            } else if matches!(p, "stato" | "stata" | "stati" | "state") {
+                // `è stata acquisita`: a passive perfect reports a done deal.
+                active = true;
             } else if !(self.lex.adverb.contains(p)
                 || (h.start - k < lookback && !self.lex.is_aux(doc, k - 1)))
             {
@@ -1330,6 +1361,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             status: d.status,
             span: sent.span,
             hedged: d.hedged,
+            trigger: d.trigger,
             qualifier: m.and_then(|m| m.qualifier),
             when: d.date.map(|x| when_of(&self.input.dates[x])),
             entities,

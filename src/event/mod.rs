@@ -138,6 +138,9 @@ pub struct Event {
     /// True when the report hedges (`potrebbe`, `sarebbe`, the conditional mood).
     #[serde(default)]
     pub hedged: bool,
+    /// The trigger word or phrase (`investe`, `l'acquisizione`, `ha presentato`).
+    #[serde(default)]
+    pub trigger: Span,
     /// The amount's qualifier (`oltre` → over).
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
@@ -271,6 +274,7 @@ pub fn find_events_with(doc: &Document, input: &Input<'_>, lexicon: &Lexicon) ->
 ///     status: Some(Status::Talks),
 ///     span: cronaca::Span::new(0, 10),
 ///     hedged: false,
+///     trigger: cronaca::Span::new(0, 10),
 ///     qualifier: Some(Qualifier::Over),
 ///     when: Some("2025-12".into()),
 ///     entities: vec![],

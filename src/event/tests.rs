@@ -43,6 +43,14 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Sequoia Capital", EntityKind::Company, "sequoia", "Sequoia Capital"),
     ("Financial Times", EntityKind::Company, "ft", "Financial Times"),
     ("Ironwood", EntityKind::Chip, "ironwood", "Ironwood"),
+    ("KKR", EntityKind::Company, "kkr", "KKR"),
+    ("Bending Spoons", EntityKind::Company, "bending", "Bending Spoons"),
+    ("Sparkle", EntityKind::Company, "sparkle", "Sparkle"),
+    ("Tim", EntityKind::Company, "tim", "Telecom Italia"),
+    ("Eni", EntityKind::Company, "eni", "Eni"),
+    ("Plenitude", EntityKind::Company, "plenitude", "Plenitude"),
+    ("Arm", EntityKind::Company, "arm", "Arm Holdings"),
+    ("JPMorgan", EntityKind::Company, "jpm", "JPMorgan"),
     ("Tpu", EntityKind::Chip, "tpu", "TPU"),
     ("Mediobanca", EntityKind::Company, "mediobanca", "Mediobanca"),
     ("Dell", EntityKind::Company, "dell", "Dell Technologies"),
@@ -481,6 +489,46 @@ fn sellers_stakes_market_lists_and_supply_deals() {
 }
 
 #[test]
+fn object_nouns_lenders_spin_offs_and_states() {
+    check(&[
+        Case {
+            text: "Bending Spoons ha ricevuto un finanziamento da 2 miliardi di dollari da JPMorgan.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[(FundingRound, None, Some("Bending Spoons"), Some("2000000000"))],
+        },
+        Case {
+            text: "Plenitude ha raccolto 2 miliardi di euro da KKR.",
+            money: &[("2 miliardi di euro", "2000000000", B)],
+            dates: &[],
+            want: &[(FundingRound, Some("KKR"), Some("Plenitude"), Some("2000000000"))],
+        },
+        Case {
+            text: "Eni ha completato lo scorporo di Plenitude.",
+            money: &[],
+            dates: &[],
+            want: &[(Restructuring, None, Some("Eni"), None)],
+        },
+        Case {
+            text: "Tim vende Sparkle al Tesoro per 700 milioni di euro.",
+            money: &[("700 milioni di euro", "700000000", B)],
+            dates: &[],
+            want: &[(Acquisition, None, Some("Sparkle"), Some("700000000"))],
+        },
+        Case {
+            text: "Secondo Reuters, Arm varrebbe oggi 150 miliardi di dollari.",
+            money: &[("150 miliardi di dollari", "150000000000", B)],
+            dates: &[],
+            want: &[(Valuation, None, Some("Arm Holdings"), Some("150000000000"))],
+        },
+    ]);
+    let e = run("Mediobanca è stata acquisita da Mps.", &[], &[]);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].status, Some(Status::Completed), "a passive perfect reports a done deal");
+    assert_eq!(&"Mediobanca è stata acquisita da Mps."[e[0].trigger.range()], "acquisita");
+}
+
+#[test]
 fn coreference_epithets_role_nouns_and_people() {
     check(&[
         Case {
@@ -644,6 +692,7 @@ fn summary_formats_amounts_and_qualifiers() {
         status: None,
         span: Span::new(0, 1),
         hedged: false,
+        trigger: Span::new(0, 1),
         qualifier: Some(Qualifier::AtLeast),
         when: None,
         entities: vec![],
