@@ -39,6 +39,9 @@ impl<'a> Item<'a> {
     fn best(&self, exclude: &[&str]) -> Option<Ref<'a>> {
         self.cands.iter().find(|r| !exclude.contains(&r.id)).copied()
     }
+    fn best_by(&self, ok: impl Fn(&Ref<'a>) -> bool) -> Option<Ref<'a>> {
+        self.cands.iter().find(|r| ok(r)).copied()
+    }
     fn is_company(&self) -> bool {
         self.kind == Kind::Company && !self.source
     }
@@ -721,7 +724,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let mut salient_agent = false;
         let mut chips: Vec<usize> = Vec::new();
         let mut maker_agent = false;
-        let definite = h.start > range.start && self.lex.definite.contains(doc.norm(h.start - 1));
+        // `l'accordo`, `il loro accordo`, `la nuova intesa`: definite, maybe through a possessive.
+        let definite = (1..=2).any(|back| {
+            h.start >= range.start + back
+                && self.lex.definite.contains(doc.norm(h.start - back))
+                && (h.start - back + 1..h.start).all(|k| is_determiner(doc.norm(k)) || doc.norm(k) == "nuovo")
+        });
         let mut complement = false;
         let mut null_agent = false;
         let mut oriented = false;
@@ -1087,12 +1095,28 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let status = self.status(h, range.clone(), hedged);
         let date = self.pick_date(h, range.clone());
         for agent in agent_refs {
+            // Neither an agent nor a unit of the agent's own group (Amazon → AWS) is its target.
+            let rel = self.input.relations;
+            let groups: Vec<&str> = all_agents.iter().filter_map(|a| rel.group_of(a)).collect();
+            // Only for guesses (role nouns, the topic): the gazetteer records today's owners, so an
+            // acquired company already sits in its buyer's group.
+            let fits = |r: &Ref<'_>| {
+                !all_agents.contains(&r.id)
+                    && (matches!(t.kind, EventType::Restructuring | EventType::Acquisition)
+                        || rel.group_of(r.id).is_none_or(|g| !groups.contains(&g)))
+            };
             let target_refs: Vec<Option<Ref<'a>>> = if !chips.is_empty() {
                 chips.iter().map(|&x| self.items[x].best(&[])).collect()
             } else if !targets.is_empty() {
-                targets.iter().map(|&x| self.items[x].best(&all_agents)).collect()
+                targets
+                    .iter()
+                    .map(|&x| {
+                        let it = &self.items[x];
+                        if it.role_noun { it.best_by(fits) } else { it.best(&all_agents) }
+                    })
+                    .collect()
             } else if salient_target {
-                vec![self.salient(h.start, si, false).into_iter().find(|r| !all_agents.contains(&r.id))]
+                vec![self.salient(h.start, si, false).into_iter().find(|r| fits(r))]
             } else {
                 vec![None]
             };

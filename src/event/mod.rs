@@ -178,6 +178,10 @@ pub trait Relations {
     fn company_of_person(&self, person_id: &str) -> Option<(&str, &str)>;
     /// The company (id, canonical name) that makes a chip.
     fn maker_of(&self, chip_id: &str) -> Option<(&str, &str)>;
+    /// The id of the group an entity belongs to (its topmost parent: AWS → `amazon`), if known.
+    fn group_of(&self, _id: &str) -> Option<&str> {
+        None
+    }
 }
 
 impl Relations for crate::gazetteer::Gazetteer {
@@ -188,6 +192,9 @@ impl Relations for crate::gazetteer::Gazetteer {
     }
     fn maker_of(&self, chip_id: &str) -> Option<(&str, &str)> {
         crate::gazetteer::Gazetteer::maker_of(self, chip_id).map(|c| (c.id.as_str(), c.name.as_str()))
+    }
+    fn group_of(&self, id: &str) -> Option<&str> {
+        self.root_of(id).map(|e| e.id.as_str())
     }
 }
 

@@ -90,6 +90,13 @@ impl Relations for Rel {
             _ => None,
         }
     }
+    fn group_of(&self, id: &str) -> Option<&str> {
+        match id {
+            "aws" | "amazon" => Some("amazon"),
+            "anthropic" => Some("anthropic"),
+            _ => None,
+        }
+    }
 }
 
 fn word_at(text: &str, s: usize, e: usize) -> bool {
@@ -484,6 +491,25 @@ fn sellers_stakes_market_lists_and_supply_deals() {
                 (Investment, Some("Sequoia Capital"), Some("Anthropic"), Some("2000000000")),
                 (Investment, Some("Microsoft"), Some("Anthropic"), Some("2000000000")),
             ],
+        },
+    ]);
+}
+
+#[test]
+fn guesses_skip_the_agents_own_group_and_restated_deals() {
+    check(&[
+        Case {
+            text: "Amazon Web Services addestra i modelli di Anthropic. Nel 2023 Amazon ha investito 4 miliardi di \
+                   dollari nella startup.",
+            money: &[("4 miliardi di dollari", "4000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("Anthropic"), Some("4000000000"))],
+        },
+        Case {
+            text: "Microsoft e OpenAI hanno rinegoziato il loro accordo.",
+            money: &[],
+            dates: &[],
+            want: &[],
         },
     ]);
 }
