@@ -620,8 +620,10 @@ impl Ctx<'_, '_> {
                 return Some(Core { start: i, end: i + 2, expr, part: None, numeric: false });
             }
             let weekday = self.word(i).and_then(|w| w.weekday)?;
-            // `Domenica Rossi`: a capitalised weekday before a name is a first name.
+            // `ha detto Domenica Rossi`: inside a sentence, a capitalised weekday before a name is a
+            // first name (`Lunedì Apple ha presentato` starts a sentence).
             if self.has(i, TokenFlags::CAPITALIZED)
+                && !self.sentence_start(i)
                 && self.has(i + 1, TokenFlags::CAPITALIZED)
                 && self.kind(i + 1) == Some(TokenKind::Word)
             {

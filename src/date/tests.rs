@@ -111,6 +111,7 @@ fn relative_expressions() {
         "Lunedì la società ha annunciato l'accordo." => [("Lunedì", "2025-12-15")],
         "Lunedì la società presenterà il piano." => [("Lunedì", "2025-12-22")],
         "Mercoledì l'azienda ha chiuso l'aumento." => [("Mercoledì", "2025-12-17")],
+        "Lunedì Apple ha presentato il chip." => [("Lunedì", "2025-12-15")],
         "La settimana scorsa Amd ha svelato il nuovo chip." => [("La settimana scorsa", "2025-W50")],
         "Il mese scorso le vendite sono calate." => [("Il mese scorso", "2025-11")],
         "La società, che lo scorso ottobre ha completato la riorganizzazione, cresce." => [("lo scorso ottobre", "2025-10")],
