@@ -526,14 +526,20 @@ impl Ctx<'_, '_> {
 
     /// `tre anni fa`, `due mesi fa`, `un anno fa`; `poche settimane fa`, `pochi mesi prima` (vague).
     fn ago(&self, i: usize) -> Option<Core> {
-        let (count, vague) = match self.word(i).and_then(|w| w.number) {
-            Some((NumberKind::Cardinal, v)) => (v, false),
-            Some((NumberKind::Some, _)) => (0, true),
-            Some((NumberKind::Ordinal, _)) => return None,
-            None => (self.small_number(i)?, false),
+        let ((count, vague), unit, j) = match self.count(self.word(i)) {
+            Some(c) => (c, self.unit(i + 1)?.0, i + 2),
+            None if self.small_number(i).is_some() => {
+                ((self.small_number(i)?, false), self.unit(i + 1)?.0, i + 2)
+            }
+            // `vent'anni fa` stays one token: the tokenizer does not split `vent'`.
+            None => {
+                let (num, unit) = self.norm(i).split_once('\'')?;
+                let number = self.lex.words.get(&format!("{num}'")).or_else(|| self.lex.words.get(num));
+                let unit = self.lex.words.get(unit).and_then(|w| w.unit)?.0;
+                (self.count(number)?, unit, i + 1)
+            }
         };
-        let (unit, _) = self.unit(i + 1)?;
-        let expr = match self.norm(i + 2) {
+        let expr = match self.norm(j) {
             "fa" if vague => Expr::Phrase(PhraseValue::Past),
             "prima" if vague => Expr::Phrase(PhraseValue::Past),
             "fa" => {
@@ -542,7 +548,16 @@ impl Ctx<'_, '_> {
             }
             _ => return None,
         };
-        Some(Core { start: i, end: i + 3, expr, part: None, numeric: false })
+        Some(Core { start: i, end: j + 1, expr, part: None, numeric: false })
+    }
+
+    /// A cardinal number word, or a vague quantity (`pochi`): the count and whether it is vague.
+    fn count(&self, word: Option<&WordInfo>) -> Option<(u32, bool)> {
+        match word.and_then(|w| w.number)? {
+            (NumberKind::Cardinal, v) => Some((v, false)),
+            (NumberKind::Some, _) => Some((0, true)),
+            (NumberKind::Ordinal, _) => None,
+        }
     }
 
     /// Fixed phrases from `phrases.tsv` (`oggi`, `l'altro ieri`, `di recente`, `ora`).
@@ -693,7 +708,9 @@ impl Ctx<'_, '_> {
         let may_start = match tok.kind {
             TokenKind::Number | TokenKind::NumericDate => true,
             TokenKind::Word | TokenKind::Abbreviation => {
-                tok.is(TokenFlags::HAS_DIGIT) || self.word_is(i, |w| w.starter)
+                tok.is(TokenFlags::HAS_DIGIT)
+                    || self.word_is(i, |w| w.starter)
+                    || (!tok.is(TokenFlags::ELISION) && self.norm(i).contains('\''))
             }
             _ => false,
         };

@@ -136,6 +136,7 @@ fn relative_expressions() {
         "Due mesi fa il titolo valeva la metà." => [("Due mesi fa", "2025-10")],
         "Otto mesi fa aveva comprato un concorrente." => [("Otto mesi fa", "2025-04")],
         "Un anno fa il chip non era ancora pronto." => [("Un anno fa", "2024")],
+        "Vent’anni fa il gruppo era un’altra cosa." => [("Vent’anni fa", "2005")],
         "L'anno in corso si chiuderà con un utile." => [("L'anno in corso", "2025")],
         "L'accordo sarà firmato entro l'anno, il closing entro il mese." => [("l'anno", "2025"), ("il mese", "2025-12")],
         "La produzione partirà a cavallo tra 2025 e 2026." => [("2025", "2025"), ("2026", "2026")],
