@@ -7,11 +7,12 @@
 //! article date with `jiff` arithmetic.
 
 use super::DateMention;
-use super::lexicon::{DateLexicon, Deictic, Governor, NumberKind, PhraseValue, Tense, TenseCue};
+use super::lexicon::{DateLexicon, Deictic, Governor, NumberKind, PhraseValue, Tense, TenseCue, WordInfo};
 use super::value::{DateModifier, DateValue, PeriodPart, Unit};
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
 use jiff::civil::{Date, Weekday};
+use std::cell::Cell;
 
 /// The year an expression gives, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,14 +70,37 @@ struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
     lex: &'d DateLexicon,
     n: usize,
+    /// The lexicon entry of each token, looked up once.
+    words: Vec<Option<&'d WordInfo>>,
+    /// The tense cue of each token, filled in on first use.
+    cues: Vec<Cell<Option<Option<TenseCue>>>>,
 }
 
 const NO_DEICTIC: Deictic = Deictic { offset: 0, anaphoric: false };
+
+impl<'d> Ctx<'d, '_> {
+    fn new(doc: &'d Document<'_>, lex: &'d DateLexicon) -> Ctx<'d, 'd> {
+        let n = doc.tokens().len();
+        let words = (0..n).map(|i| lex.words.get(doc.norm(i))).collect();
+        Ctx { doc, lex, n, words, cues: vec![Cell::new(None); n] }
+    }
+}
 
 impl Ctx<'_, '_> {
     #[inline]
     fn norm(&self, i: usize) -> &str {
         self.doc.norm(i)
+    }
+
+    /// The lexicon entry of token `i`, if the word is known.
+    #[inline]
+    fn word(&self, i: usize) -> Option<&WordInfo> {
+        self.words.get(i).copied().flatten()
+    }
+
+    #[inline]
+    fn word_is(&self, i: usize, f: impl Fn(&WordInfo) -> bool) -> bool {
+        self.word(i).is_some_and(f)
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -92,7 +116,7 @@ impl Ctx<'_, '_> {
     }
 
     fn is_article(&self, i: usize) -> bool {
-        self.lex.articles.contains_key(self.norm(i))
+        self.word_is(i, |w| w.article)
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -109,7 +133,7 @@ impl Ctx<'_, '_> {
             && self.kind(i - 1) == Some(TokenKind::Word)
             && self.has(i - 1, TokenFlags::CAPITALIZED)
             && !self.sentence_start(i - 1)
-            && !self.lex.single_governors.contains_key(self.norm(i - 1))
+            && !self.word_is(i - 1, |w| w.governor)
     }
 
     /// A four-digit year written with plain digits, 1900–2100.
@@ -158,8 +182,8 @@ impl Ctx<'_, '_> {
 
     /// An ordinal (`terzo`, `1°`) and the index after it.
     fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
-        match self.lex.numbers.get(self.norm(i)) {
-            Some(&(NumberKind::Ordinal, v)) => Some((v, i + 1)),
+        match self.word(i).and_then(|w| w.number) {
+            Some((NumberKind::Ordinal, v)) => Some((v, i + 1)),
             _ => self.degree_ordinal(i),
         }
     }
@@ -184,7 +208,7 @@ impl Ctx<'_, '_> {
             Some(k) if self.kind(i) == Some(TokenKind::Abbreviation) => (k, true),
             _ => (w, false),
         };
-        let &(m, is_abbr) = self.lex.months.get(key)?;
+        let (m, is_abbr) = if dotted { *self.lex.months.get(key)? } else { self.word(i)?.month? };
         if !is_abbr {
             return (!dotted).then_some((m, i + 1));
         }
@@ -198,12 +222,12 @@ impl Ctx<'_, '_> {
     }
 
     fn deictic(&self, i: usize) -> Option<Deictic> {
-        self.lex.deictics.get(self.norm(i)).copied()
+        self.word(i).and_then(|w| w.deictic)
     }
 
     /// A calendar unit word and whether it is plural.
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
-        self.lex.units.get(self.norm(i)).copied()
+        self.word(i).and_then(|w| w.unit)
     }
 
     fn is_prep_of(&self, i: usize) -> bool {
@@ -260,13 +284,13 @@ impl Ctx<'_, '_> {
 
     /// `[martedì] 17 dicembre [2025]`, `17 dic. 2025`, `1° gennaio`, `3 marzo scorso`.
     fn day_month(&self, i: usize) -> Option<Core> {
-        let j = if self.lex.weekdays.contains_key(self.norm(i)) { i + 1 } else { i };
+        let j = if self.word_is(i, |w| w.weekday.is_some()) { i + 1 } else { i };
         let (day, m) = self.day(j)?;
         let (month, j) = self.month(m, true)?;
         // An abbreviation without its period needs a year: `vinto in 5 set` is tennis.
         let bare_abbr = j == m + 1
             && self.kind(m) == Some(TokenKind::Word)
-            && self.lex.months.get(self.norm(m)).is_some_and(|&(_, abbr)| abbr);
+            && self.word_is(m, |w| w.month.is_some_and(|(_, abbr)| abbr));
         let (year, end, dir) = match self.year_complement(j) {
             Some((y, end)) => (y, end, 0),
             None if bare_abbr => return None,
@@ -347,7 +371,7 @@ impl Ctx<'_, '_> {
         if self.kind(i + 1) == Some(TokenKind::Percent)
             || next == "%"
             || (next == "/" && !self.has(i + 1, TokenFlags::SPACE_BEFORE))
-            || self.lex.count_after.contains_key(next)
+            || self.word_is(i + 1, |w| w.count_after)
         {
             return None;
         }
@@ -365,7 +389,7 @@ impl Ctx<'_, '_> {
             // `$ 2025`, `circa 2000`, `da 2020`, `02 2025 1234`, `32/13/2025`: an amount, a code or
             // a malformed date, not a year.
             let glued_slash = prev == "/" && !self.has(i, TokenFlags::SPACE_BEFORE);
-            if self.lex.count_before.contains_key(prev)
+            if self.word_is(i - 1, |w| w.count_before)
                 || matches!(self.kind(i - 1), Some(TokenKind::Symbol | TokenKind::Number))
                 || glued_slash
             {
@@ -387,8 +411,8 @@ impl Ctx<'_, '_> {
         let t = self.text(i + 1);
         let expr = if let Some(y) = self.year_at(i + 1) {
             (y % 10 == 0).then_some(Expr::Decade(y / 10))?
-        } else if let Some(d) = self.lex.decades.get(self.norm(i + 1)) {
-            Expr::DecadeDigit(*d)
+        } else if let Some(d) = self.word(i + 1).and_then(|w| w.decade) {
+            Expr::DecadeDigit(d)
         } else {
             let digits = t.trim_start_matches(['\'', '’']);
             let b = digits.as_bytes();
@@ -502,14 +526,20 @@ impl Ctx<'_, '_> {
 
     /// `tre anni fa`, `due mesi fa`, `un anno fa`; `poche settimane fa`, `pochi mesi prima` (vague).
     fn ago(&self, i: usize) -> Option<Core> {
-        let (count, vague) = match self.lex.numbers.get(self.norm(i)) {
-            Some(&(NumberKind::Cardinal, v)) => (v, false),
-            Some(&(NumberKind::Some, _)) => (0, true),
-            Some(&(NumberKind::Ordinal, _)) => return None,
-            None => (self.small_number(i)?, false),
+        let ((count, vague), unit, j) = match self.count(self.word(i)) {
+            Some(c) => (c, self.unit(i + 1)?.0, i + 2),
+            None if self.small_number(i).is_some() => {
+                ((self.small_number(i)?, false), self.unit(i + 1)?.0, i + 2)
+            }
+            // `vent'anni fa` stays one token: the tokenizer does not split `vent'`.
+            None => {
+                let (num, unit) = self.norm(i).split_once('\'')?;
+                let number = self.lex.words.get(&format!("{num}'")).or_else(|| self.lex.words.get(num));
+                let unit = self.lex.words.get(unit).and_then(|w| w.unit)?.0;
+                (self.count(number)?, unit, i + 1)
+            }
         };
-        let (unit, _) = self.unit(i + 1)?;
-        let expr = match self.norm(i + 2) {
+        let expr = match self.norm(j) {
             "fa" if vague => Expr::Phrase(PhraseValue::Past),
             "prima" if vague => Expr::Phrase(PhraseValue::Past),
             "fa" => {
@@ -518,11 +548,23 @@ impl Ctx<'_, '_> {
             }
             _ => return None,
         };
-        Some(Core { start: i, end: i + 3, expr, part: None, numeric: false })
+        Some(Core { start: i, end: j + 1, expr, part: None, numeric: false })
+    }
+
+    /// A cardinal number word, or a vague quantity (`pochi`): the count and whether it is vague.
+    fn count(&self, word: Option<&WordInfo>) -> Option<(u32, bool)> {
+        match word.and_then(|w| w.number)? {
+            (NumberKind::Cardinal, v) => Some((v, false)),
+            (NumberKind::Some, _) => Some((0, true)),
+            (NumberKind::Ordinal, _) => None,
+        }
     }
 
     /// Fixed phrases from `phrases.tsv` (`oggi`, `l'altro ieri`, `di recente`, `ora`).
     fn phrase(&self, i: usize) -> Option<Core> {
+        if !self.word_is(i, |w| w.phrase_start) {
+            return None;
+        }
         let p = self.lex.phrases.iter().find(|p| {
             i + p.tokens.len() <= self.n && p.tokens.iter().enumerate().all(|(k, t)| self.norm(i + k) == t)
         })?;
@@ -533,7 +575,7 @@ impl Ctx<'_, '_> {
             if prev_tok.is(TokenFlags::ELISION)
                 || matches!(prev_tok.kind, TokenKind::Number)
                 || self.is_article(i - 1)
-                || self.lex.numbers.contains_key(prev)
+                || self.word_is(i - 1, |w| w.number.is_some())
                 || matches!(prev, "ogni" | "all'" | "un'" | "mezz'" | "quest'" | "nell'" | "dell'" | "che")
             {
                 return None;
@@ -549,7 +591,7 @@ impl Ctx<'_, '_> {
 
     /// `fine 2025`, `inizio del 2027`, `metà ottobre`, `fine anno`, `fine dell'anno scorso`.
     fn part(&self, i: usize) -> Option<Core> {
-        let &part = self.lex.parts.get(self.norm(i))?;
+        let part = self.word(i).and_then(|w| w.part)?;
         let j = if self.is_prep_of(i + 1) { i + 2 } else { i + 1 };
         if let Some(y) = self.year_at(j) {
             return Some(Core { start: i, end: j + 1, expr: Expr::Year(y), part: Some(part), numeric: true });
@@ -587,14 +629,16 @@ impl Ctx<'_, '_> {
     fn weekday(&self, i: usize) -> Option<Core> {
         self.with_article(i, |i| {
             if let Some(d) = self.deictic(i).filter(|d| !d.anaphoric && d.offset != 0)
-                && let Some(&weekday) = self.lex.weekdays.get(self.norm(i + 1))
+                && let Some(weekday) = self.word(i + 1).and_then(|w| w.weekday)
             {
                 let expr = Expr::Weekday { weekday, dir: d.offset.signum() };
                 return Some(Core { start: i, end: i + 2, expr, part: None, numeric: false });
             }
-            let &weekday = self.lex.weekdays.get(self.norm(i))?;
-            // `Domenica Rossi`: a capitalised weekday before a name is a first name.
+            let weekday = self.word(i).and_then(|w| w.weekday)?;
+            // `ha detto Domenica Rossi`: inside a sentence, a capitalised weekday before a name is a
+            // first name (`Lunedì Apple ha presentato` starts a sentence).
             if self.has(i, TokenFlags::CAPITALIZED)
+                && !self.sentence_start(i)
                 && self.has(i + 1, TokenFlags::CAPITALIZED)
                 && self.kind(i + 1) == Some(TokenKind::Word)
             {
@@ -622,7 +666,7 @@ impl Ctx<'_, '_> {
         let k = if self.is_article(k) { k + 1 } else { k };
         let next = self.day_month(k)?;
         let Expr::Day { month, year, dir, .. } = next.expr else { return None };
-        if next.start != k || self.lex.weekdays.contains_key(self.norm(k)) {
+        if next.start != k || self.word_is(k, |w| w.weekday.is_some()) {
             return None;
         }
         Some(Core { start: i, end: j, expr: Expr::Day { month, day, year, dir }, part: None, numeric: true })
@@ -631,7 +675,8 @@ impl Ctx<'_, '_> {
     /// `luglio-settembre` written as one hyphenated token: the byte spans and months of both.
     fn month_range_token(&self, i: usize) -> Option<[(Span, i8); 2]> {
         let tok = self.doc.tokens().get(i)?;
-        if tok.kind != TokenKind::Word {
+        // The shortest pair of month names with a hyphen (`marzo-marzo`) has 11 bytes.
+        if tok.kind != TokenKind::Word || tok.span.len() < 11 {
             return None;
         }
         let (a, b) = self.norm(i).split_once('-')?;
@@ -645,17 +690,36 @@ impl Ctx<'_, '_> {
         Some([(Span::new(s, s + cut), ma), (Span::new(s + cut + 1, tok.span.end), mb)])
     }
 
+    fn can_follow_article(&self, i: usize) -> bool {
+        self.doc.tokens().get(i).is_some_and(|t| {
+            t.is(TokenFlags::HAS_DIGIT)
+                || matches!(self.norm(i), "ultimo" | "ultima")
+                || self.word_is(i, |w| w.starter)
+        })
+    }
+
+    fn starts_phrase(&self, i: usize) -> bool {
+        self.word_is(i, |w| w.phrase_start)
+    }
+
     /// The longest expression starting at token `i`.
     fn core_at(&self, i: usize) -> Option<Core> {
         let tok = self.doc.tokens().get(i)?;
         let may_start = match tok.kind {
             TokenKind::Number | TokenKind::NumericDate => true,
             TokenKind::Word | TokenKind::Abbreviation => {
-                tok.is(TokenFlags::HAS_DIGIT) || self.lex.starters.contains_key(self.norm(i))
+                tok.is(TokenFlags::HAS_DIGIT)
+                    || self.word_is(i, |w| w.starter)
+                    || (!tok.is(TokenFlags::ELISION) && self.norm(i).contains('\''))
             }
             _ => false,
         };
         if !may_start {
+            return None;
+        }
+        // An article starts an expression only before a word that could continue it (`il terzo
+        // trimestre`, `l'altro ieri`): most articles are skipped with one more lookup.
+        if self.is_article(i) && !self.can_follow_article(i + 1) && !self.starts_phrase(i) {
             return None;
         }
         let candidates = [
@@ -710,45 +774,55 @@ impl Ctx<'_, '_> {
     fn tense_near(&self, start: usize, end: usize) -> Option<Tense> {
         let range =
             self.doc.sentence_of(start).map(|s| self.doc.sentences()[s].tokens.clone()).unwrap_or(0..self.n);
-        let mut best: Option<(usize, Tense)> = None;
-        for j in range {
-            if (start..end).contains(&j) {
-                continue;
+        // Outward from the expression, the left side first at equal distance.
+        let reach = (start - range.start.min(start)).max(range.end.saturating_sub(end));
+        for dist in 1..=reach {
+            if let Some(j) = start.checked_sub(dist).filter(|j| *j >= range.start) {
+                // A participle right before the expression is a reduced past clause (`presentato a
+                // gennaio`, `varato nel 2022`); elsewhere it needs an auxiliary (`mercato` is a noun).
+                if let Some(t) = self.tense_cue(j, dist <= 2) {
+                    return Some(t);
+                }
             }
-            // A participle right before the expression is a reduced past clause (`presentato a
-            // gennaio`, `varato nel 2022`); elsewhere it needs an auxiliary (`mercato` is a noun).
-            let adjacent = j < start && start - j <= 2;
-            let Some(t) = self.tense_cue(j, adjacent) else { continue };
-            let dist = if j < start { start - j } else { j + 1 - end };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
+            let j = end + dist - 1;
+            if j < range.end
+                && let Some(t) = self.tense_cue(j, false)
+            {
+                return Some(t);
             }
         }
-        best.map(|(_, t)| t)
+        None
     }
 
     fn tense_cue(&self, j: usize, adjacent: bool) -> Option<Tense> {
-        if self.kind(j) != Some(TokenKind::Word) {
-            return None;
-        }
-        let w = self.norm(j);
-        match self.lex.tense_words.get(w) {
-            Some(TenseCue::Tense(t)) => return Some(*t),
-            Some(TenseCue::Participle) => return (adjacent || self.after_aux(j)).then_some(Tense::Past),
-            Some(TenseCue::None | TenseCue::Aux) => return None,
-            None => {}
-        }
-        let chars = w.chars().count();
-        let cue = self
-            .lex
-            .tense_suffixes
-            .iter()
-            .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count())?;
-        match cue.1 {
+        match self.cue_of(j)? {
             TenseCue::Tense(t) => Some(t),
             TenseCue::Participle => (adjacent || self.after_aux(j)).then_some(Tense::Past),
             TenseCue::Aux | TenseCue::None => None,
         }
+    }
+
+    /// The tense cue of token `j` by word or suffix, computed once per token.
+    fn cue_of(&self, j: usize) -> Option<TenseCue> {
+        let cell = self.cues.get(j)?;
+        if let Some(cached) = cell.get() {
+            return cached;
+        }
+        let cue = if self.kind(j) != Some(TokenKind::Word) {
+            None
+        } else if let Some(cue) = self.word(j).and_then(|x| x.tense) {
+            Some(cue)
+        } else {
+            let w = self.norm(j);
+            let chars = w.chars().count();
+            self.lex
+                .tense_suffixes
+                .iter()
+                .find(|(suffix, _)| w.ends_with(suffix.as_str()) && chars > suffix.chars().count())
+                .map(|&(_, cue)| cue)
+        };
+        cell.set(Some(cue));
+        cue
     }
 
     /// True when an auxiliary verb is one or two tokens before `j` (`ha presentato`, `è già stato`).
@@ -756,7 +830,7 @@ impl Ctx<'_, '_> {
         (1..=2).any(|k| {
             j >= k
                 && matches!(
-                    self.lex.tense_words.get(self.norm(j - k)),
+                    self.word(j - k).and_then(|x| x.tense),
                     Some(TenseCue::Aux | TenseCue::Tense(Tense::Past))
                 )
         })
@@ -1020,7 +1094,7 @@ impl Resolver {
 
 /// Finds the temporal expressions of `doc`, resolved against `anchor` (the article date).
 pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) -> Vec<DateMention> {
-    let ctx = Ctx { doc, lex, n: doc.tokens().len() };
+    let ctx = Ctx::new(doc, lex);
     let mut resolver = Resolver { anchor, last: [None; 6] };
     let mut out: Vec<DateMention> = Vec::new();
     // For each mention, the tokens of its governing preposition.

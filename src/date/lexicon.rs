@@ -5,6 +5,7 @@ use crate::error::Error;
 use crate::lexicon::{Record, records_named};
 use crate::token::normalize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a cardinal or ordinal number word is.
@@ -111,6 +112,56 @@ pub struct DateLexicon {
     pub(crate) single_governors: HashMap<String, ()>,
     /// Every word that can start an expression: a cheap filter before trying the patterns.
     pub(crate) starters: HashMap<String, ()>,
+    /// Everything known about each word, so that a token costs one lookup.
+    pub(crate) words: HashMap<String, WordInfo, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: every token of a text is looked up once, and short keys hash several times faster
+/// than with SipHash. The keys are the lexicon's own words, so flooding is not a concern.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// What the lexicon knows about one normalized word (from all the files together).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordInfo {
+    pub(crate) month: Option<(i8, bool)>,
+    pub(crate) weekday: Option<i8>,
+    pub(crate) number: Option<(NumberKind, u32)>,
+    pub(crate) unit: Option<(Unit, bool)>,
+    pub(crate) deictic: Option<Deictic>,
+    pub(crate) decade: Option<i16>,
+    pub(crate) part: Option<PeriodPart>,
+    pub(crate) tense: Option<TenseCue>,
+    /// A bare article (`il`, `l'`).
+    pub(crate) article: bool,
+    /// A one-token preposition or article.
+    pub(crate) governor: bool,
+    /// After a number, makes it a count (`dipendenti`).
+    pub(crate) count_after: bool,
+    /// Before a number, makes it an amount (`circa`).
+    pub(crate) count_before: bool,
+    /// The first token of a fixed phrase.
+    pub(crate) phrase_start: bool,
+    /// May start an expression.
+    pub(crate) starter: bool,
 }
 
 /// The embedded data files, by name.
@@ -246,7 +297,61 @@ impl DateLexicon {
             .cloned()
             .collect();
         lex.starters.extend(starters.into_iter().map(|w| (w, ())));
+        lex.build_words();
         Ok(lex)
+    }
+
+    fn build_words(&mut self) {
+        type Words = HashMap<String, WordInfo, BuildHasherDefault<Fnv>>;
+        fn at<'w>(words: &'w mut Words, w: &str) -> &'w mut WordInfo {
+            words.entry(w.to_string()).or_default()
+        }
+        let mut words = Words::default();
+        for (w, &v) in &self.months {
+            at(&mut words, w).month = Some(v);
+        }
+        for (w, &v) in &self.weekdays {
+            at(&mut words, w).weekday = Some(v);
+        }
+        for (w, &v) in &self.numbers {
+            at(&mut words, w).number = Some(v);
+        }
+        for (w, &v) in &self.units {
+            at(&mut words, w).unit = Some(v);
+        }
+        for (w, &v) in &self.deictics {
+            at(&mut words, w).deictic = Some(v);
+        }
+        for (w, &v) in &self.decades {
+            at(&mut words, w).decade = Some(v);
+        }
+        for (w, &v) in &self.parts {
+            at(&mut words, w).part = Some(v);
+        }
+        for (w, &v) in &self.tense_words {
+            at(&mut words, w).tense = Some(v);
+        }
+        for w in self.articles.keys() {
+            at(&mut words, w).article = true;
+        }
+        for w in self.single_governors.keys() {
+            at(&mut words, w).governor = true;
+        }
+        for w in self.count_after.keys() {
+            at(&mut words, w).count_after = true;
+        }
+        for w in self.count_before.keys() {
+            at(&mut words, w).count_before = true;
+        }
+        for p in &self.phrases {
+            if let Some(w) = p.tokens.first() {
+                at(&mut words, w).phrase_start = true;
+            }
+        }
+        for w in self.starters.keys() {
+            at(&mut words, w).starter = true;
+        }
+        self.words = words;
     }
 
     fn add(&mut self, file: &str, rec: &Record<'_>) -> Result<(), Error> {
