@@ -95,6 +95,8 @@ struct Ctx<'d, 'a, 'l> {
     claimed: Vec<bool>,
     /// A valuation was reported in this or the previous sentence (`continues` triggers).
     recent_valuation: bool,
+    /// Targets of the events found so far: (type, sentence, referent), for `inherits` triggers.
+    recent_targets: Vec<(EventType, usize, Ref<'a>)>,
 }
 
 pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super::Event> {
@@ -184,6 +186,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             date_toks,
             claimed: vec![false; input.money.len()],
             recent_valuation: false,
+            recent_targets: Vec::new(),
         };
         ctx.build_items(&toks);
         ctx
@@ -1115,6 +1118,15 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         if it.role_noun { it.best_by(fits) } else { it.best(&all_agents) }
                     })
                     .collect()
+            } else if t.inherits
+                && let Some(&(_, _, r)) = self
+                    .recent_targets
+                    .iter()
+                    .rev()
+                    .find(|(k, s, r)| *k == t.kind && si - s <= 1 && !all_agents.contains(&r.id))
+            {
+                // `Nvidia ha investito 5 miliardi in Intel, SoftBank ha aggiunto 2 miliardi`.
+                vec![Some(r)]
             } else if salient_target {
                 vec![self.salient(h.start, si, false).into_iter().find(|r| fits(r))]
             } else {
@@ -1151,6 +1163,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             }
         }
         out.retain(|d| d.target.is_some());
+        self.recent_targets.extend(out.iter().filter_map(|d| d.target.map(|r| (d.kind, si, r))));
         if let Some(m) = money.filter(|_| !out.is_empty()) {
             self.claimed[m] = true;
         }

@@ -58,6 +58,7 @@ pub(crate) struct Trigger {
     pub(crate) salient: bool,
     pub(crate) passive_only: bool,
     pub(crate) continues: bool,
+    pub(crate) inherits: bool,
     pub(crate) status: Option<Status>,
 }
 
@@ -238,6 +239,7 @@ impl Lexicon {
             salient: false,
             passive_only: false,
             continues: false,
+            inherits: false,
             status: None,
         };
         for flag in rec.get(3).unwrap_or("").split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -247,6 +249,7 @@ impl Lexicon {
                 "salient" => proto.salient = true,
                 "passive_only" => proto.passive_only = true,
                 "continues" => proto.continues = true,
+                "inherits" => proto.inherits = true,
                 f if f.starts_with("needs=") => {
                     proto.needs = f["needs=".len()..].split('|').map(crate::token::normalize).collect();
                 }

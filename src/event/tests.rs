@@ -511,6 +511,28 @@ fn guesses_skip_the_agents_own_group_and_restated_deals() {
             dates: &[],
             want: &[],
         },
+        Case {
+            text: "Nvidia ha investito 5 miliardi di dollari in Intel, SoftBank ha aggiunto 2 miliardi di dollari.",
+            money: &[("5 miliardi di dollari", "5000000000", B), ("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[
+                (Investment, Some("Nvidia"), Some("Intel"), Some("5000000000")),
+                (Investment, Some("SoftBank Group"), Some("Intel"), Some("2000000000")),
+            ],
+        },
+        Case {
+            text: "A marzo Anthropic ha ottenuto una valutazione di 60 miliardi di dollari, e a ottobre si parlava già \
+                   di 180 miliardi di dollari.",
+            money: &[
+                ("60 miliardi di dollari", "60000000000", B),
+                ("180 miliardi di dollari", "180000000000", B),
+            ],
+            dates: &[],
+            want: &[
+                (Valuation, None, Some("Anthropic"), Some("60000000000")),
+                (Valuation, None, Some("Anthropic"), Some("180000000000")),
+            ],
+        },
     ]);
 }
 
