@@ -783,3 +783,90 @@ fn never_panics_on_odd_input() {
     }];
     let _ = find_events(&doc, &Input { entities: &ents, ..Input::default() });
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Amazon",
+        "OpenAI",
+        "Nvidia",
+        "Intel",
+        "SoftBank",
+        "Microsoft",
+        "Trainium",
+        "la",
+        "il",
+        "gruppo",
+        "startup",
+        "società",
+        "di",
+        "da",
+        "in",
+        "con",
+        "tra",
+        "e",
+        ",",
+        ".",
+        ":",
+        ";",
+        "investe",
+        "ha",
+        "investito",
+        "è",
+        "stata",
+        "acquisita",
+        "rileva",
+        "il 20%",
+        "l'accordo",
+        "un contratto",
+        "vale",
+        "valutazione",
+        "round",
+        "raccolta",
+        "presenta",
+        "ristrutturazione",
+        "10 miliardi di dollari",
+        "almeno",
+        "oltre",
+        "potrebbe",
+        "sarebbe",
+        "in trattativa",
+        "secondo",
+        "Reuters",
+        "dal 2019",
+        "lo scorso ottobre",
+        "colosso di Seattle",
+        "guidata da",
+        "Sam Altman",
+        "aggiunto",
+        "si parlava di",
+        "ceduto a",
+        "fornirà a",
+        "l'",
+        "’",
+        "€",
+        "😀",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// The whole pipeline never panics, and every event points inside the text and its lists.
+        #[test]
+        fn events_are_well_formed(words in proptest::collection::vec(proptest::sample::select(WORDS), 0..60)) {
+            let text = words.join(" ");
+            let x = crate::Extractor::new().extract(&crate::Article::new(text.clone()));
+            for e in &x.events {
+                prop_assert!(text.get(e.span.start..e.span.end).is_some());
+                prop_assert!(text.get(e.trigger.start..e.trigger.end).is_some());
+                prop_assert!(e.span.contains(e.trigger));
+                prop_assert!(e.entities.iter().all(|&i| i < x.entities.len()));
+                prop_assert!(e.money.is_none_or(|i| i < x.money.len()));
+                prop_assert!(e.date.is_none_or(|i| i < x.dates.len()));
+                prop_assert!(e.target.is_some());
+                prop_assert!(e.agent != e.target);
+            }
+        }
+    }
+}
