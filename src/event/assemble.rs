@@ -909,7 +909,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     let s = self.items[x].start;
                     self.items[x].is_company()
                         && self.items[x].gov == Some(Prep::Da)
-                        && (s.saturating_sub(3)..s).any(|k| doc.norm(k).starts_with("guidat"))
+                        && (s.saturating_sub(3)..s).any(|k| {
+                            let w = doc.norm(k);
+                            w.starts_with("guidat")
+                                || w.starts_with("sottoscritt")
+                                || w.starts_with("promoss")
+                        })
                 });
                 // `ha raccolto 3 miliardi da KKR`: the investor named after a raising verb.
                 let lead = lead.or_else(|| (!t.frame.is_noun()).then_some(da_after).flatten());
@@ -957,7 +962,19 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Con))
                             .inspect(|_| complement = true)
                             .or_else(|| self.con_party(range.start, h.start))
+                            // `ha assegnato a Nvidia un contratto`: the subject is the customer.
+                            .or_else(|| {
+                                self.items_in(clause_start, h.start).find(|&x| {
+                                    self.items[x].is_company() && self.items[x].gov == Some(Prep::A)
+                                })
+                            })
                     };
+                    // `una commessa da 2 miliardi da Carnival`: the customer gives the order.
+                    let customer = customer.or_else(|| {
+                        (t.frame.is_noun() && other.is_none())
+                            .then(|| self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Da)))
+                            .flatten()
+                    });
                     let main = self.di_after(h.end, bound, 2).or(subj_item);
                     // `Oracle e OpenAI hanno firmato un contratto`: the pair is the subject.
                     let pair = subj_item.map(|x| self.coordinated_before(x, range.start)).unwrap_or_default();

@@ -45,6 +45,10 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Ironwood", EntityKind::Chip, "ironwood", "Ironwood"),
     ("KKR", EntityKind::Company, "kkr", "KKR"),
     ("Bending Spoons", EntityKind::Company, "bending", "Bending Spoons"),
+    ("Fincantieri", EntityKind::Company, "fincantieri", "Fincantieri"),
+    ("Carnival", EntityKind::Company, "carnival", "Carnival"),
+    ("Amd", EntityKind::Company, "amd", "Advanced Micro Devices"),
+    ("MI450", EntityKind::Chip, "mi450", "MI450"),
     ("Sparkle", EntityKind::Company, "sparkle", "Sparkle"),
     ("Tim", EntityKind::Company, "tim", "Telecom Italia"),
     ("Eni", EntityKind::Company, "eni", "Eni"),
@@ -532,6 +536,48 @@ fn guesses_skip_the_agents_own_group_and_restated_deals() {
                 (Valuation, None, Some("Anthropic"), Some("60000000000")),
                 (Valuation, None, Some("Anthropic"), Some("180000000000")),
             ],
+        },
+    ]);
+}
+
+#[test]
+fn customers_leads_market_caps_and_future_launches() {
+    check(&[
+        Case {
+            text: "Fincantieri si è aggiudicata una commessa da 2 miliardi di euro da Carnival.",
+            money: &[("2 miliardi di euro", "2000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Carnival"), Some("Fincantieri"), Some("2000000000"))],
+        },
+        Case {
+            text: "Microsoft ha assegnato a Nvidia un contratto da 20 miliardi di dollari.",
+            money: &[("20 miliardi di dollari", "20000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Microsoft"), Some("Nvidia"), Some("20000000000"))],
+        },
+        Case {
+            text: "Nvidia entra nel capitale di Intel con una quota del 4%. L'investimento vale 5 miliardi di dollari.",
+            money: &[("5 miliardi di dollari", "5000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Nvidia"), Some("Intel"), Some("5000000000"))],
+        },
+        Case {
+            text: "Mistral ha chiuso un aumento di capitale da 1,7 miliardi di euro sottoscritto da ASML.",
+            money: &[("1,7 miliardi di euro", "1700000000", B)],
+            dates: &[],
+            want: &[(FundingRound, Some("ASML"), Some("Mistral AI"), Some("1700000000"))],
+        },
+        Case {
+            text: "Nvidia capitalizza ormai 5.000 miliardi di dollari.",
+            money: &[("5.000 miliardi di dollari", "5000000000000", B)],
+            dates: &[],
+            want: &[(Valuation, None, Some("Nvidia"), Some("5000000000000"))],
+        },
+        Case {
+            text: "Amd lancerà a settembre il chip MI450.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Advanced Micro Devices"), Some("MI450"), None)],
         },
     ]);
 }
