@@ -786,7 +786,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     salient_target =
                         targets.is_empty() && ((t.salient && !elsewhere) || self.stake_follows(h.end, bound));
                 }
-                Frame::NounAgent | Frame::NounTarget => {
+                Frame::NounAgent | Frame::NounTarget | Frame::SellNoun => {
                     let di =
                         self.di_after(h.end, bound, 3).filter(|&x| !self.stake_before(&self.items[x], h.end));
                     complement |= di.is_some();
@@ -816,18 +816,32 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 }
             },
             EventType::Acquisition => match t.frame {
-                Frame::Sell => {
-                    // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`.
-                    let buyer = self.first_company_after(h.end, bound.min(h.end + 9), |it| {
-                        matches!(it.gov, Some(Prep::A | Prep::Di))
-                            && !(it.gov == Some(Prep::Di) && self.stake_before(it, h.end))
-                    });
+                Frame::Sell | Frame::SellNoun => {
+                    // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`,
+                    // `la cessione di Altera a Silver Lake`.
+                    let noun = t.frame == Frame::SellNoun;
+                    let window = bound.min(h.end + 9);
+                    let buyer =
+                        self.first_company_after(h.end, window, |it| it.gov == Some(Prep::A)).or_else(|| {
+                            (!noun)
+                                .then(|| {
+                                    self.first_company_after(h.end, window, |it| {
+                                        it.gov == Some(Prep::Di) && !self.stake_before(it, h.end)
+                                    })
+                                })
+                                .flatten()
+                        });
                     agents.extend(buyer);
                     let floor = h.end;
-                    let sold = self.first_company_after(h.end, bound, |it| {
-                        (it.gov.is_none() && it.start <= floor + 3)
-                            || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
-                    });
+                    let sold = if noun {
+                        complement = true;
+                        self.di_after(h.end, bound, 4)
+                    } else {
+                        self.first_company_after(h.end, bound, |it| {
+                            (it.gov.is_none() && it.start <= floor + 3)
+                                || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                        })
+                    };
                     targets.extend(sold.filter(|x| Some(*x) != buyer));
                     if targets.is_empty() && passive {
                         targets.extend(subj_item);
@@ -857,7 +871,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     if let Some(x) = after(&|it| {
                         (it.gov.is_none() && it.start <= near)
                             || it.gov == Some(Prep::Su)
-                            || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                            || (matches!(it.gov, Some(Prep::Di | Prep::In)) && self.stake_before(it, floor))
                     }) {
                         targets = self.coordinated_after(x, bound);
                     }

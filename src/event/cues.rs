@@ -34,6 +34,8 @@ pub(crate) enum Frame {
     Receive,
     /// Seller's verb (`ceduto a X`): agent = the buyer `a X`, target = what is sold.
     Sell,
+    /// Seller's noun (`la cessione di Altera a Silver Lake`).
+    SellNoun,
     /// Noun whose `di X` is the agent (`l'investimento di Amazon`).
     NounAgent,
     /// Noun whose `di X` is the target (`l'acquisizione di Ampere`).
@@ -42,7 +44,7 @@ pub(crate) enum Frame {
 
 impl Frame {
     pub(crate) fn is_noun(self) -> bool {
-        matches!(self, Frame::NounAgent | Frame::NounTarget)
+        matches!(self, Frame::NounAgent | Frame::NounTarget | Frame::SellNoun)
     }
 }
 
@@ -217,13 +219,14 @@ impl Lexicon {
             "intransitive" => Frame::Intransitive,
             "receive" => Frame::Receive,
             "sell" => Frame::Sell,
+            "sell_noun" => Frame::SellNoun,
             "noun_agent" => Frame::NounAgent,
             "noun_target" => Frame::NounTarget,
             other => {
                 return Err(rec.error_at(
                     1,
                     format!(
-                        "unknown frame {other:?} (verb, intransitive, receive, sell, noun_agent, noun_target)"
+                        "unknown frame {other:?} (verb, intransitive, receive, sell, sell_noun, noun_agent, noun_target)"
                     ),
                 ));
             }

@@ -574,6 +574,24 @@ fn customers_leads_market_caps_and_future_launches() {
             want: &[(Valuation, None, Some("Nvidia"), Some("5000000000000"))],
         },
         Case {
+            text: "Intel ha completato la cessione di Altera a Silver Lake.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Silver Lake"), Some("Altera"), None)],
+        },
+        Case {
+            text: "Microsoft ha acquisito una quota del 10% in Mistral.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Microsoft"), Some("Mistral AI"), None)],
+        },
+        Case {
+            text: "Amd annuncia il chip MI450 per i data center.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Advanced Micro Devices"), Some("MI450"), None)],
+        },
+        Case {
             text: "Amd lancerà a settembre il chip MI450.",
             money: &[],
             dates: &[],
