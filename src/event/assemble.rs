@@ -105,6 +105,7 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
     }
     let mut ctx = Ctx::new(doc, input, lex);
     let mut drafts: Vec<Draft<'_>> = Vec::new();
+    let mut last_funding: Option<usize> = None;
     for (si, sent) in doc.sentences().iter().enumerate() {
         let before = drafts.len();
         ctx.recent_valuation =
@@ -117,6 +118,12 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
             drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
         }
         let _ = before;
+        if hits.iter().any(|h| h.trig.kind == EventType::FundingRound) {
+            last_funding = Some(si);
+        }
+        if last_funding.is_some_and(|f| si - f <= 3) {
+            drafts.extend(ctx.funding_list(si, sent.tokens.clone()));
+        }
         ctx.anaphora(si, sent.tokens.clone(), &mut drafts);
     }
     ctx.merge(drafts)
@@ -1324,6 +1331,40 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         range
             .clone()
             .any(|k| self.lex.hedge.starts(self.doc, k, range.end) || is_conditional(self.doc.norm(k)))
+    }
+
+    /// A ranking of rounds after a funding report: `guida la biotech X con 122 milioni, seguita da Y
+    /// con 83,5 milioni`: each `company con amount` is a round of that company.
+    fn funding_list(&mut self, si: usize, range: std::ops::Range<usize>) -> Vec<Draft<'a>> {
+        let mut out = Vec::new();
+        for x in self.items_in(range.start, range.end).collect::<Vec<_>>() {
+            let it = &self.items[x];
+            if !it.is_company() || it.role_noun || self.doc.norm(it.end) != "con" {
+                continue;
+            }
+            let Some(mi) = (0..self.money_toks.len()).find(|&mi| self.money_toks[mi].0 == it.end + 1) else {
+                continue;
+            };
+            if !self.usable_money(mi) || self.aggregate(mi, range.start) {
+                continue;
+            }
+            let Some(target) = it.best(&[]) else { continue };
+            self.claimed[mi] = true;
+            let s = self.doc.tokens()[it.start].span;
+            out.push(Draft {
+                kind: EventType::FundingRound,
+                agent: None,
+                target: Some(target),
+                money: Some(mi),
+                date: None,
+                status: Some(Status::Completed),
+                hedged: false,
+                sent: si,
+                oriented: false,
+                trigger: crate::Span::new(s.start, self.doc.tokens()[it.end].span.end),
+            });
+        }
+        out
     }
 
     /// `L'operazione vale 1,7 miliardi`: an amount in a sentence that only refers back to the

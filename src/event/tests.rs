@@ -601,6 +601,29 @@ fn customers_leads_market_caps_and_future_launches() {
 }
 
 #[test]
+fn rankings_of_rounds_after_a_funding_report() {
+    check(&[
+        Case {
+            text: "Le startup italiane hanno chiuso 150 round nel 2025. In testa c'è Mistral con 90 milioni di euro, \
+                   seguita da Anthropic con 40 milioni di euro.",
+            money: &[("90 milioni di euro", "90000000", B), ("40 milioni di euro", "40000000", B)],
+            dates: &[],
+            want: &[
+                (FundingRound, None, Some("Mistral AI"), Some("90000000")),
+                (FundingRound, None, Some("Anthropic"), Some("40000000")),
+            ],
+        },
+        Case {
+            // Without a funding report nearby, `X con N` is not a round.
+            text: "Nvidia chiude il trimestre con 50 miliardi di dollari di ricavi.",
+            money: &[("50 miliardi di dollari", "50000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+    ]);
+}
+
+#[test]
 fn object_nouns_lenders_spin_offs_and_states() {
     check(&[
         Case {
