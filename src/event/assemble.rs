@@ -1074,6 +1074,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                     let di = self.di_after(h.end, bound, 2);
                     targets.extend(di.or(subj_item));
                     salient_target = targets.is_empty() && t.salient;
+                } else if matches!(doc.norm(h.start), "valuta" | "valutano" | "valutava" | "valutavano") {
+                    // `un round che la valuta 20 miliardi`, `gli analisti valutano Nvidia 5.000 miliardi`:
+                    // the object is valued.
+                    let object = self.first_company_after(h.end, bound.min(h.end + 3), |it| it.gov.is_none());
+                    targets.extend(object);
+                    salient_target = targets.is_empty();
                 } else {
                     targets.extend(subj_item);
                 }
@@ -1383,8 +1389,11 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             return;
         };
         let _ = noun;
+        // When this sentence reports an event of its own, its amounts are its own.
+        let own: Vec<EventType> = drafts.iter().filter(|d| d.sent == si).map(|d| d.kind).collect();
         let Some(d) = drafts.iter_mut().rev().find(|d| {
             d.sent < si
+                && !own.contains(&d.kind)
                 && si - d.sent <= 2
                 && d.money.is_none()
                 && matches!(

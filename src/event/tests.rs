@@ -614,6 +614,16 @@ fn rankings_of_rounds_after_a_funding_report() {
             ],
         },
         Case {
+            text: "Nuova raccolta per Mistral. La startup ha incassato 200 milioni di euro in un round che la valuta \
+                   20 miliardi di euro.",
+            money: &[("200 milioni di euro", "200000000", B), ("20 miliardi di euro", "20000000000", B)],
+            dates: &[],
+            want: &[
+                (FundingRound, None, Some("Mistral AI"), Some("200000000")),
+                (Valuation, None, Some("Mistral AI"), Some("20000000000")),
+            ],
+        },
+        Case {
             // Without a funding report nearby, `X con N` is not a round.
             text: "Nvidia chiude il trimestre con 50 miliardi di dollari di ricavi.",
             money: &[("50 miliardi di dollari", "50000000000", B)],
