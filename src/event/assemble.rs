@@ -107,17 +107,15 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
     let mut drafts: Vec<Draft<'_>> = Vec::new();
     let mut last_funding: Option<usize> = None;
     for (si, sent) in doc.sentences().iter().enumerate() {
-        let before = drafts.len();
         ctx.recent_valuation =
             drafts.iter().any(|d| d.kind == EventType::Valuation && d.target.is_some() && si - d.sent <= 1);
-        let hits = ctx.triggers(si, sent.tokens.clone());
+        let hits = ctx.triggers(sent.tokens.clone());
         let kept = ctx.select(&hits, sent.tokens.start);
         for (k, &hi) in kept.iter().enumerate() {
             let bound = kept.get(k + 1).map_or(sent.tokens.end, |&n| hits[n].start);
             let bound = ctx.clause_end(hits[hi].end, bound);
             drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
         }
-        let _ = before;
         if hits.iter().any(|h| h.trig.kind == EventType::FundingRound) {
             last_funding = Some(si);
         }
@@ -422,7 +420,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
 
     // ---------------------------------------------------------------- triggers
 
-    fn triggers(&self, _si: usize, range: std::ops::Range<usize>) -> Vec<Hit<'l>> {
+    fn triggers(&self, range: std::ops::Range<usize>) -> Vec<Hit<'l>> {
         let doc = self.doc;
         let mut hits = Vec::new();
         let mut i = range.start;
@@ -1377,18 +1375,15 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     /// previous event gives that event its amount.
     fn anaphora(&mut self, si: usize, range: std::ops::Range<usize>, drafts: &mut [Draft<'a>]) {
         let doc = self.doc;
-        let Some(noun) =
-            range.clone().find(|&k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k)))
-        else {
+        if !range.clone().any(|k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k))) {
             return;
-        };
+        }
         let Some(mi) = (0..self.money_toks.len()).find(|&mi| {
             let (s, e) = self.money_toks[mi];
             s >= range.start && e <= range.end && self.usable_money(mi) && !self.aggregate(mi, range.start)
         }) else {
             return;
         };
-        let _ = noun;
         // When this sentence reports an event of its own, its amounts are its own.
         let own: Vec<EventType> = drafts.iter().filter(|d| d.sent == si).map(|d| d.kind).collect();
         let Some(d) = drafts.iter_mut().rev().find(|d| {

@@ -50,6 +50,7 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Amd", EntityKind::Company, "amd", "Advanced Micro Devices"),
     ("MI450", EntityKind::Chip, "mi450", "MI450"),
     ("Sparkle", EntityKind::Company, "sparkle", "Sparkle"),
+    ("Natixis", EntityKind::Company, "natixis", "Natixis"),
     ("Tim", EntityKind::Company, "tim", "Telecom Italia"),
     ("Eni", EntityKind::Company, "eni", "Eni"),
     ("Plenitude", EntityKind::Company, "plenitude", "Plenitude"),
@@ -375,6 +376,12 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             money: &[("5 miliardi di dollari", "5000000000", B)],
             dates: &[],
             want: &[(Contract, Some("xAI"), Some("Dell Technologies"), Some("5000000000"))],
+        },
+        Case {
+            text: "Generali e Natixis hanno siglato un accordo per una società da 1.900 miliardi di euro di masse.",
+            money: &[("1.900 miliardi di euro", "1900000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Generali"), Some("Natixis"), None)],
         },
         Case {
             text: "Tesla affida a Samsung la produzione dei suoi chip.",
