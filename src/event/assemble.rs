@@ -1101,7 +1101,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let money = match t.kind {
             EventType::ChipLaunch | EventType::Restructuring => None,
             EventType::Valuation => {
-                let m = self.pick_money(h, clause_start, bound.min(h.end + 8), None);
+                // `il titolo vale 8 euro` is a share price: a company is worth millions at least.
+                let m = self.pick_money(h, clause_start, bound.min(h.end + 8), None).filter(|&mi| {
+                    self.input.money[mi]
+                        .amount
+                        .is_some_and(|a| a >= rust_decimal::Decimal::from(1_000_000u32))
+                });
                 if m.is_none() {
                     return Vec::new();
                 }

@@ -468,6 +468,12 @@ fn sellers_stakes_market_lists_and_supply_deals() {
             ],
         },
         Case {
+            text: "Il titolo UniCredit vale 60 euro.",
+            money: &[("60 euro", "60", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case {
             // Without a valuation before, a price move is not a valuation.
             text: "Il titolo Intesa sale a 5 euro.",
             money: &[("5 euro", "5", B)],
