@@ -128,9 +128,9 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
 }
 
 fn is_participle(w: &str) -> bool {
-    const ENDS: [&str; 24] = [
+    const ENDS: [&str; 26] = [
         "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "sso", "ssa",
-        "ssi", "sse", "eso", "esa", "tto", "tta", "tti", "olto", "olta", "itte",
+        "ssi", "sse", "eso", "esa", "tto", "tta", "tti", "olto", "olta", "itte", "unto", "unta",
     ];
     ENDS.iter().any(|e| w.ends_with(e))
 }
@@ -1142,7 +1142,13 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
         let mut out = Vec::new();
         let hedged = self.hedged(clause_start..bound.max(h.end));
-        let status = self.status(h, range.clone(), hedged);
+        // Status cues are read in the trigger's stretch of the sentence, between `;` or `:`.
+        let cue_start = (range.start..h.start)
+            .rev()
+            .find(|&k| matches!(doc.norm(k), ";" | ":"))
+            .map_or(range.start, |k| k + 1);
+        let cue_end = (h.end..range.end).find(|&k| matches!(doc.norm(k), ";" | ":")).unwrap_or(range.end);
+        let status = self.status(h, cue_start..cue_end, hedged, passive);
         let date = self.pick_date(h, range.clone());
         for agent in agent_refs {
             // Neither an agent nor a unit of the agent's own group (Amazon → AWS) is its target.
@@ -1269,7 +1275,13 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             })
     }
 
-    fn status(&self, h: Hit<'_>, range: std::ops::Range<usize>, hedged: bool) -> Option<Status> {
+    fn status(
+        &self,
+        h: Hit<'_>,
+        range: std::ops::Range<usize>,
+        hedged: bool,
+        passive: bool,
+    ) -> Option<Status> {
         let doc = self.doc;
         let w = doc.norm(h.start);
         // The verb group before the trigger: `ha presentato`, `aveva esordito`, `ha stretto una`.
@@ -1293,16 +1305,29 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         }
         let tense = if is_future(w) {
             Some(Status::Planned)
-        } else if pluperfect {
+        } else if pluperfect || (passive && !active && k == h.start) {
+            // `aveva esordito`; `General Cable, pagata 3 miliardi`, `Maia 100, svelato nel 2023`.
             Some(Status::Completed)
         } else if active && h.trig.frame.is_noun() {
             // `ha stretto una collaborazione`, `ha ottenuto finanziamenti`.
             Some(match h.trig.kind {
-                EventType::Contract | EventType::Acquisition | EventType::ChipLaunch => Status::Announced,
+                EventType::Contract
+                | EventType::Acquisition
+                | EventType::ChipLaunch
+                | EventType::Restructuring => Status::Announced,
                 _ => Status::Completed,
             })
+        } else if active && is_participle(w) {
+            Some(Status::Completed)
         } else {
-            h.trig.status.or((active && is_participle(w)).then_some(Status::Completed))
+            // A deal reported in the present is announced; a stated value is a fact.
+            h.trig.status.or(match h.trig.kind {
+                EventType::Acquisition | EventType::Contract if !h.trig.frame.is_noun() => {
+                    Some(Status::Announced)
+                }
+                EventType::Valuation => Some(Status::Completed),
+                _ => None,
+            })
         };
         // Cues compete by distance to the trigger; the trigger's own tense sits at distance 2;
         // at equal distance the more cautious status wins.
