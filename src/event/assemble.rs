@@ -1318,7 +1318,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 _ => Status::Completed,
             })
         } else if active && is_participle(w) {
-            Some(Status::Completed)
+            // `ha investito` is done; `ha presentato il chip` is an announcement.
+            Some(h.trig.status.unwrap_or(Status::Completed))
         } else {
             // A deal reported in the present is announced; a stated value is a fact.
             h.trig.status.or(match h.trig.kind {
