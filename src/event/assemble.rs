@@ -248,8 +248,16 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             }
             let Some(sent) = doc.sentence_of(i) else { continue };
             let sent_end = doc.sentences()[sent].tokens.end;
-            // `il fondo Silver Lake`, `la biotech X`: an apposition, not a coreference.
-            if (i + 1..(i + 3).min(sent_end)).any(|k| self.cover[k].is_some_and(|x| self.items[x].start == k))
+            // `il fondo Silver Lake`, `la società di cybersicurezza Exein`: an apposition, not a
+            // coreference (but `la società ha comprato Ampere` is one).
+            let named = (i + 1..(i + 4).min(sent_end))
+                .find(|&k| self.cover[k].is_some_and(|x| self.items[x].start == k));
+            if let Some(k) = named
+                && (i + 1..k).all(|j| {
+                    !self.lex.is_aux(doc, j)
+                        && doc.norm(j) != ","
+                        && !self.lex.trigger_index.contains_key(doc.norm(j))
+                })
                 && self.person_link(i, sent_end).is_none()
             {
                 continue;

@@ -704,6 +704,18 @@ fn coreference_epithets_role_nouns_and_people() {
             want: &[(Contract, Some("OpenAI"), Some("Amazon Web Services"), Some("38000000000"))],
         },
         Case {
+            text: "Nvidia cresce ancora. La società ha comprato Ampere.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Nvidia"), Some("Ampere Computing"), None)],
+        },
+        Case {
+            text: "Nvidia cresce ancora. La società di processori Ampere ha raccolto 1 miliardo di dollari.",
+            money: &[("1 miliardo di dollari", "1000000000", B)],
+            dates: &[],
+            want: &[(FundingRound, None, Some("Ampere Computing"), Some("1000000000"))],
+        },
+        Case {
             text: "Il gruppo di Masayoshi Son rileverà Ampere.",
             money: &[],
             dates: &[],
