@@ -34,7 +34,9 @@
 //! ```
 
 mod assemble;
+mod coref;
 mod cues;
+mod roles;
 
 pub use cues::Lexicon;
 

@@ -1,0 +1,242 @@
+//! Coreference for event roles: named mentions, epithets and role nouns (`la startup`,
+//! `il gruppo di Mark Zuckerberg`) resolved to ranked candidate entities, and news sources.
+
+use super::assemble::{ARTICLES, Ctx, Item, Kind, Ref, is_determiner};
+use crate::gazetteer::EntityKind;
+use std::collections::HashMap;
+
+impl<'a> Ctx<'_, 'a, '_> {
+    // ---------------------------------------------------------------- mentions and coreference
+
+    pub(super) fn build_items(&mut self, toks: &dyn Fn(crate::Span) -> (usize, usize)) {
+        let doc = self.doc;
+        let mut items: Vec<Item<'a>> = Vec::new();
+        for ep in self.input.epithets {
+            let (s, e) = toks(ep.span);
+            if s >= e {
+                continue;
+            }
+            let entity = self.input.entities.iter().position(|m| m.id == ep.id);
+            items.push(self.item(s, e, Kind::Company, vec![Ref { id: ep.id, name: ep.name, entity }]));
+        }
+        for (ix, m) in self.input.entities.iter().enumerate() {
+            let kind = match m.kind {
+                EntityKind::Company => Kind::Company,
+                EntityKind::Chip => Kind::Chip,
+                EntityKind::Person => Kind::Person,
+                _ => continue,
+            };
+            let (s, e) = toks(m.span);
+            if s >= e || items.iter().any(|it| it.start < e && s < it.end) {
+                continue;
+            }
+            items.push(self.item(s, e, kind, vec![Ref { id: &m.id, name: &m.name, entity: Some(ix) }]));
+        }
+        items.sort_by_key(|it| it.start);
+        self.set_items(items);
+        self.mark_sources();
+
+        // Role nouns, resolved in text order so that later ones see earlier resolutions.
+        let n = doc.tokens().len();
+        for i in 0..n {
+            let Some(hints) = self.lex.role_nouns.get(doc.norm(i)).filter(|_| self.cover[i].is_none()) else {
+                continue;
+            };
+            let start = if i >= 1 && self.lex.definite.contains(doc.norm(i - 1)) {
+                i - 1
+            } else if i >= 2
+                && matches!(doc.norm(i - 1), "stesso" | "stessa" | "stessi" | "stesse")
+                && self.lex.definite.contains(doc.norm(i - 2))
+            {
+                i - 2
+            } else {
+                continue;
+            };
+            if self.cover[start].is_some() {
+                continue;
+            }
+            let Some(sent) = doc.sentence_of(i) else { continue };
+            let sent_end = doc.sentences()[sent].tokens.end;
+            // `il fondo Silver Lake`, `la società di cybersicurezza Exein`: an apposition, not a
+            // coreference (but `la società ha comprato Ampere` is one).
+            let named = (i + 1..(i + 4).min(sent_end))
+                .find(|&k| self.cover[k].is_some_and(|x| self.items[x].start == k));
+            if let Some(k) = named
+                && (i + 1..k).all(|j| {
+                    !self.lex.is_aux(doc, j)
+                        && doc.norm(j) != ","
+                        && !self.lex.trigger_index.contains_key(doc.norm(j))
+                })
+                && self.person_link(i, sent_end).is_none()
+            {
+                continue;
+            }
+            let (cands, end) = match self.person_link(i, sent_end) {
+                Some((r, end)) => (vec![r], end),
+                None => {
+                    let mut ranked = self.salient(start, sent, true);
+                    // `il fondo` prefers a company whose name says fund (`Capital`, `Partners`).
+                    let fits = |r: &Ref<'_>| {
+                        let name = r.name.to_lowercase();
+                        hints.iter().any(|h| name.split(|c: char| !c.is_alphanumeric()).any(|w| w == h))
+                    };
+                    ranked.sort_by_key(|r| !fits(r));
+                    (ranked, i + 1)
+                }
+            };
+            if cands.is_empty() {
+                continue;
+            }
+            let mut it = self.item(start, end, Kind::Company, cands);
+            it.role_noun = true;
+            let mut items = std::mem::take(&mut self.items);
+            items.retain(|x| !(x.start >= start && x.end <= end));
+            items.push(it);
+            items.sort_by_key(|it| it.start);
+            self.set_items(items);
+        }
+    }
+
+    pub(super) fn item(&self, start: usize, end: usize, kind: Kind, cands: Vec<Ref<'a>>) -> Item<'a> {
+        let doc = self.doc;
+        let sent = doc.sentence_of(start).unwrap_or(0);
+        let sent_start = doc.sentences().get(sent).map_or(0, |s| s.tokens.start);
+        let gov = match self.lex.prep_of(doc, start) {
+            Some(p) if self.lex.definite.contains(doc.norm(start)) => Some(p),
+            _ => {
+                // Skip an article and a possessive: `delle sue Tpu` is governed by `di`.
+                let mut k = start;
+                // `della controllata Fideuram`, `del gruppo Iveco`: a classifier noun too.
+                if k > sent_start + 1
+                    && self.lex.role_nouns.contains_key(doc.norm(k - 1))
+                    && self.lex.prep_of(doc, k - 2).is_some()
+                {
+                    k -= 1;
+                }
+                while k > sent_start && k + 3 > start && is_determiner(doc.norm(k - 1)) {
+                    k -= 1;
+                }
+                if k > sent_start { self.lex.prep_of(doc, k - 1) } else { None }
+            }
+        };
+        Item { start, end, sent, kind, cands, role_noun: false, source: false, gov }
+    }
+
+    pub(super) fn set_items(&mut self, items: Vec<Item<'a>>) {
+        self.cover.iter_mut().for_each(|c| *c = None);
+        for (ix, it) in items.iter().enumerate() {
+            for k in it.start..it.end.min(self.cover.len()) {
+                self.cover[k] = Some(ix);
+            }
+        }
+        self.items = items;
+    }
+
+    /// `la società guidata da Sam Altman`, `il gruppo di Masayoshi Son` → the person's company.
+    pub(super) fn person_link(&self, noun: usize, sent_end: usize) -> Option<(Ref<'a>, usize)> {
+        const LINKS: [&str; 14] = [
+            "di",
+            "da",
+            "guidata",
+            "guidato",
+            "guidati",
+            "fondata",
+            "fondato",
+            "creata",
+            "creato",
+            "controllata",
+            "controllato",
+            "presieduta",
+            "presieduto",
+            "dal",
+        ];
+        let mut k = noun + 1;
+        while k < sent_end && k <= noun + 4 {
+            if let Some(x) = self.cover[k] {
+                let it = &self.items[x];
+                if it.kind != Kind::Person || k == noun + 1 {
+                    return None;
+                }
+                let (id, name) = self.input.relations.company_of_person(it.cands[0].id)?;
+                let entity = self.input.entities.iter().position(|m| m.id == id);
+                return Some((Ref { id, name, entity }, it.end));
+            }
+            if !LINKS.contains(&self.doc.norm(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Companies named before token `before`, most salient first: mention count, plus a bonus
+    /// for being in this or the previous sentence; ties go to the most recent.
+    pub(super) fn salient(
+        &self,
+        before: usize,
+        sent: usize,
+        exclude_same_sentence_nouns: bool,
+    ) -> Vec<Ref<'a>> {
+        // id → (mentions, last position, first company of its sentence, referent)
+        let mut seen: HashMap<&str, (f32, usize, bool, Ref<'a>)> = HashMap::new();
+        let mut excluded: Vec<&str> = Vec::new();
+        let mut prev_sent = usize::MAX;
+        let topic =
+            self.items.iter().find(|it| it.is_company()).and_then(|it| it.cands.first()).map(|r| r.id);
+        for it in self.items.iter().filter(|it| it.start < before && it.is_company()) {
+            let Some(r) = it.cands.first().copied() else { continue };
+            if exclude_same_sentence_nouns && it.role_noun && it.sent == sent {
+                excluded.push(r.id);
+            }
+            let first = it.sent != prev_sent;
+            prev_sent = it.sent;
+            let e = seen.entry(r.id).or_insert((0.0, 0, false, r));
+            e.0 += 1.0;
+            e.1 = it.start;
+            e.2 = first;
+            if e.3.entity.is_none() {
+                e.3.entity = r.entity;
+            }
+        }
+        let mut ranked: Vec<(f32, usize, Ref<'a>)> = seen
+            .into_values()
+            .filter(|(_, _, _, r)| !excluded.contains(&r.id))
+            .map(|(c, last, first, r)| {
+                let last_sent = self.doc.sentence_of(last).unwrap_or(0);
+                let recent = sent.saturating_sub(last_sent) <= 1;
+                // Recent mentions count more, and a sentence's first company (its usual subject) more still.
+                // The article's first company is its topic.
+                let bonus = if recent { 0.5 } else { 0.0 }
+                    + if recent && first { 0.3 } else { 0.0 }
+                    + if topic == Some(r.id) { 1.0 } else { 0.0 };
+                (c + bonus, last, r)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)));
+        ranked.into_iter().map(|(_, _, r)| r).collect()
+    }
+
+    /// Marks companies that are the source of the news (`secondo Reuters`, `Reuters scrive`).
+    pub(super) fn mark_sources(&mut self) {
+        let doc = self.doc;
+        for ix in 0..self.items.len() {
+            let (s, e, sent) = (self.items[ix].start, self.items[ix].end, self.items[ix].sent);
+            let Some(range) = doc.sentences().get(sent).map(|x| x.tokens.clone()) else { continue };
+            let mut k = s;
+            if k > range.start && ARTICLES.contains(&doc.norm(k - 1)) {
+                k -= 1;
+            }
+            let before = self.lex.source.ending_at(doc, range.start, k).is_some();
+            let after = self.lex.source_after.starts(doc, e, range.end);
+            let coordinated = ix > 0 && self.items[ix - 1].source && self.items[ix - 1].sent == sent && {
+                let gap: Vec<&str> = (self.items[ix - 1].end..s).map(|t| doc.norm(t)).collect();
+                gap.len() <= 2
+                    && gap.contains(&"e")
+                    && gap.iter().all(|w| matches!(*w, "e" | "," | "il" | "la" | "l'" | "lo"))
+            };
+            if before || after || coordinated {
+                self.items[ix].source = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,701 @@
+//! Role filling: the subject, voice and complements around a trigger, per event type.
+
+use super::EventType;
+use super::assemble::{
+    ARTICLES, Ctx, Draft, Hit, Item, Kind, Ref, Subject, is_determiner, is_nonfinite, is_participle,
+};
+use super::cues::{Frame, Prep};
+
+impl<'a, 'l> Ctx<'_, 'a, 'l> {
+    // ---------------------------------------------------------------- syntax helpers
+
+    pub(super) fn passive(&self, h: Hit<'_>, sent_start: usize) -> bool {
+        let doc = self.doc;
+        let w = doc.norm(h.start);
+        if !matches!(h.trig.frame, Frame::Verb) || !is_participle(w) {
+            return false;
+        }
+        let (mut active, mut passive) = (false, false);
+        let mut k = h.start;
+        while k > sent_start {
+            let p = doc.norm(k - 1);
+            if self.lex.aux_active.contains(p) {
+                active = true;
+            } else if self.lex.aux_passive.contains(p) {
+                passive = true;
+            } else if !self.lex.adverb.contains(p) {
+                break;
+            }
+            k -= 1;
+        }
+        !active || passive
+    }
+
+    pub(super) fn nonfinite(&self, h: Hit<'_>) -> bool {
+        let w = self.doc.norm(h.start);
+        is_nonfinite(w)
+            || (h.start > 0 && matches!(self.doc.norm(h.start - 1), "avere" | "aver" | "essere" | "esser"))
+    }
+
+    /// The subject before the trigger and where its clause starts.
+    pub(super) fn subject(&self, h: Hit<'_>, sent_start: usize) -> (Subject, usize) {
+        let doc = self.doc;
+        let cross = self.nonfinite(h);
+        // A noun is the object of its own verb (`ha ottenuto una valutazione`): its subject may
+        // sit before one auxiliary group.
+        let mut aux_groups = usize::from(h.trig.frame.is_noun());
+        let mut in_aux = false;
+        let mut k = h.start;
+        while k > sent_start && (self.lex.is_aux(doc, k - 1) || self.lex.adverb.contains(doc.norm(k - 1))) {
+            k -= 1;
+        }
+        let mut che: Option<usize> = None;
+        let mut j = k;
+        while j > sent_start {
+            let t = j - 1;
+            if let Some(x) = self.cover[t] {
+                let it = &self.items[x];
+                let after_che = che.is_some_and(|c| c <= it.end + 1);
+                match it.kind {
+                    Kind::Company if !it.source && (it.gov.is_none() || after_che) => {
+                        return (Subject::Item(x), it.start);
+                    }
+                    Kind::Person if it.gov.is_none() => return (Subject::Other, it.start),
+                    _ => {}
+                }
+                j = it.start;
+                continue;
+            }
+            let w = doc.norm(t);
+            let aux = self.lex.is_aux(doc, t);
+            if aux && !in_aux && aux_groups > 0 {
+                aux_groups -= 1;
+                in_aux = true;
+                j -= 1;
+                continue;
+            }
+            if aux && in_aux {
+                j -= 1;
+                continue;
+            }
+            in_aux = false;
+            if self.lex.anaphor.contains(w)
+                && t > sent_start
+                && ARTICLES.contains(&doc.norm(t - 1))
+                && (t - 1 == sent_start || matches!(doc.norm(t - 2), "," | ":" | ";" | "."))
+            {
+                // `L'accordo tra X e Y vale`: the deal is the subject.
+                return (Subject::Other, t);
+            }
+            if self.lex.government.starts(doc, t, k)
+                && (t == sent_start || self.lex.prep_of(doc, t - 1).is_none())
+            {
+                return (Subject::Government(t), t);
+            }
+            match w {
+                "che" => che = Some(t),
+                ";" | ":" | "mentre" | "ma" => return (Subject::None, j),
+                _ if !cross && aux => return (Subject::None, j),
+                _ => {}
+            }
+            j -= 1;
+        }
+        (Subject::None, sent_start)
+    }
+
+    pub(super) fn items_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.items.partition_point(|it| it.start < from);
+        (first..self.items.len()).take_while(move |&x| self.items[x].start < to)
+    }
+
+    pub(super) fn stake_before(&self, it: &Item<'_>, floor: usize) -> bool {
+        (it.start.saturating_sub(4).max(floor)..it.start).any(|k| self.lex.is_stake(self.doc, k, it.start))
+    }
+
+    /// Items chained to `x` by `,`/`e` (and a preposition or article): `Nvidia, AMD e Broadcom`.
+    pub(super) fn coordinated_after(&self, x: usize, bound: usize) -> Vec<usize> {
+        let mut out = vec![x];
+        let mut cur = x;
+        while let Some(next) = self.items_in(self.items[cur].end, bound).next() {
+            let gap = self.items[cur].end..self.items[next].start;
+            let ok = gap.len() <= 3
+                && gap.clone().any(|k| matches!(self.doc.norm(k), "e" | ","))
+                && gap.clone().all(|k| {
+                    let w = self.doc.norm(k);
+                    matches!(w, "e" | ",") || ARTICLES.contains(&w) || self.lex.prep_of(self.doc, k).is_some()
+                })
+                && self.items[next].kind == self.items[x].kind
+                && !self.lex.is_aux(self.doc, self.items[next].end);
+            if !ok {
+                break;
+            }
+            out.push(next);
+            cur = next;
+        }
+        out
+    }
+
+    pub(super) fn coordinated_before(&self, x: usize, floor: usize) -> Vec<usize> {
+        let chain = self.chain_before(x, floor);
+        // A list needs its `e`: `Nvidia, SoftBank e Intel`; a bare comma is an apposition.
+        let has_and = chain
+            .windows(2)
+            .any(|w| (self.items[w[1]].end..self.items[w[0]].start).any(|k| self.doc.norm(k) == "e"));
+        if has_and { chain } else { vec![x] }
+    }
+
+    pub(super) fn chain_before(&self, x: usize, floor: usize) -> Vec<usize> {
+        let mut out = vec![x];
+        let mut cur = x;
+        while cur > 0 {
+            let prev = cur - 1;
+            let it = &self.items[prev];
+            if it.start < floor || it.kind != Kind::Company || it.source {
+                break;
+            }
+            let gap = it.end..self.items[cur].start;
+            if gap.len() > 2 || !gap.clone().all(|k| matches!(self.doc.norm(k), "e" | ",")) {
+                break;
+            }
+            out.push(prev);
+            cur = prev;
+        }
+        out
+    }
+
+    pub(super) fn first_company_after(
+        &self,
+        from: usize,
+        to: usize,
+        pred: impl Fn(&Item<'_>) -> bool,
+    ) -> Option<usize> {
+        self.items_in(from, to).find(|&x| self.items[x].is_company() && pred(&self.items[x]))
+    }
+
+    /// `di X` right after the trigger (`l'investimento di Amazon`), allowing a stake in between.
+    pub(super) fn di_after(&self, from: usize, to: usize, span: usize) -> Option<usize> {
+        self.first_company_after(from, to.min(from + span), |it| it.gov == Some(Prep::Di))
+    }
+
+    pub(super) fn con_party(&self, from: usize, to: usize) -> Option<usize> {
+        self.items_in(from, to).find(|&x| self.items[x].is_company() && self.items[x].gov == Some(Prep::Con))
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    pub(super) fn fill(
+        &mut self,
+        si: usize,
+        range: std::ops::Range<usize>,
+        h: Hit<'l>,
+        bound: usize,
+    ) -> Vec<Draft<'a>> {
+        let doc = self.doc;
+        let t = h.trig;
+        let (subj, clause_start) = self.subject(h, range.start);
+        let subj_item = match subj {
+            Subject::Item(x) => Some(x),
+            _ => None,
+        };
+        let government = matches!(subj, Subject::Government(_))
+            || (h.end < range.end && matches!(doc.norm(h.end), "pubblico" | "pubblica" | "pubblici"));
+        let passive = self.passive(h, range.start);
+        let after = |p: &dyn Fn(&Item<'_>) -> bool| self.first_company_after(h.end, bound, p);
+        let da_after = self.first_company_after(h.end, range.end, |it| it.gov == Some(Prep::Da));
+        let mut agents: Vec<usize> = Vec::new();
+        let mut targets: Vec<usize> = Vec::new();
+        let mut salient_target = false;
+        let mut salient_agent = false;
+        let mut chips: Vec<usize> = Vec::new();
+        let mut maker_agent = false;
+        // `l'accordo`, `il loro accordo`, `la nuova intesa`: definite, maybe through a possessive.
+        let definite = (1..=2).any(|back| {
+            h.start >= range.start + back
+                && self.lex.definite.contains(doc.norm(h.start - back))
+                && (h.start - back + 1..h.start).all(|k| is_determiner(doc.norm(k)) || doc.norm(k) == "nuovo")
+        });
+        let mut complement = false;
+        let mut null_agent = false;
+        let mut oriented = false;
+
+        match t.kind {
+            EventType::Investment => match t.frame {
+                Frame::Receive => {
+                    targets.extend(subj_item);
+                    agents.extend(da_after);
+                    if agents.is_empty() {
+                        return Vec::new();
+                    }
+                }
+                Frame::Verb if passive => {
+                    targets.extend(subj_item);
+                    agents.extend(da_after);
+                }
+                Frame::Verb | Frame::Intransitive | Frame::Sell => {
+                    let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista");
+                    let floor = h.end;
+                    if let Some(x) = after(&|it| {
+                        matches!(it.gov, Some(Prep::In | Prep::Su))
+                            || (it.gov == Some(Prep::Di) && (socio || self.stake_before(it, floor)))
+                    }) {
+                        targets = self.coordinated_after(x, bound);
+                    }
+                    match (subj_item, subj) {
+                        (Some(x), _) => agents = self.coordinated_before(x, range.start),
+                        // `Nvidia, SoftBank e il governo sono entrati`: companies beside the state.
+                        (None, Subject::Government(g)) => {
+                            if let Some(x) = self.items_in(range.start, g).last().filter(|&x| {
+                                let gap = self.items[x].end..g;
+                                self.items[x].is_company()
+                                    && gap.len() <= 2
+                                    && gap.clone().all(|k| {
+                                        let w = doc.norm(k);
+                                        matches!(w, "e" | ",") || ARTICLES.contains(&w)
+                                    })
+                            }) {
+                                agents = self.chain_before(x, range.start);
+                                null_agent = true;
+                            }
+                        }
+                        (None, _) if !government => agents.extend(da_after.filter(|d| !targets.contains(d))),
+                        _ => {}
+                    }
+                    // `ha investito 13 miliardi dal 2019`: the investee is the article's topic, unless
+                    // the clause names another destination (`negli stabilimenti`).
+                    let elsewhere =
+                        (h.end..bound).any(|k| matches!(self.lex.prep_of(doc, k), Some(Prep::In | Prep::Su)));
+                    salient_target =
+                        targets.is_empty() && ((t.salient && !elsewhere) || self.stake_follows(h.end, bound));
+                }
+                Frame::NounAgent | Frame::NounTarget | Frame::SellNoun => {
+                    let di =
+                        self.di_after(h.end, bound, 3).filter(|&x| !self.stake_before(&self.items[x], h.end));
+                    complement |= di.is_some();
+                    if let Some(x) = di.or(subj_item) {
+                        agents.push(x);
+                    }
+                    let floor = h.end;
+                    if let Some(x) = after(&|it| {
+                        matches!(it.gov, Some(Prep::In | Prep::Su))
+                            || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                    }) {
+                        targets = self.coordinated_after(x, bound);
+                        complement = true;
+                    }
+                    if targets.is_empty()
+                        && let (Some(c), Some(s)) = (self.con_party(range.start, bound), subj_item)
+                        && di.is_none()
+                    {
+                        agents = vec![c];
+                        targets = vec![s];
+                        complement = true;
+                    }
+                    if targets.is_empty() && !agents.is_empty() && self.stake_follows(h.end, bound) {
+                        salient_target = true;
+                        complement = true;
+                    }
+                }
+            },
+            EventType::Acquisition => match t.frame {
+                Frame::Sell | Frame::SellNoun => {
+                    // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`,
+                    // `la cessione di Altera a Silver Lake`.
+                    let noun = t.frame == Frame::SellNoun;
+                    let window = bound.min(h.end + 9);
+                    let buyer =
+                        self.first_company_after(h.end, window, |it| it.gov == Some(Prep::A)).or_else(|| {
+                            (!noun)
+                                .then(|| {
+                                    self.first_company_after(h.end, window, |it| {
+                                        it.gov == Some(Prep::Di) && !self.stake_before(it, h.end)
+                                    })
+                                })
+                                .flatten()
+                        });
+                    agents.extend(buyer);
+                    let floor = h.end;
+                    let sold = if noun {
+                        complement = true;
+                        self.di_after(h.end, bound, 4)
+                    } else {
+                        self.first_company_after(h.end, bound, |it| {
+                            (it.gov.is_none() && it.start <= floor + 3)
+                                || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                        })
+                    };
+                    targets.extend(sold.filter(|x| Some(*x) != buyer));
+                    if targets.is_empty() && passive {
+                        targets.extend(subj_item);
+                    }
+                    salient_target = targets.is_empty();
+                    // `vende Sparkle al Tesoro`: a state buys; the agent stays null.
+                    let state = (h.end..bound.min(h.end + 9)).any(|k| {
+                        self.lex.prep_of(doc, k) == Some(Prep::A)
+                            && self.lex.government.starts(doc, k + 1, bound)
+                    });
+                    if agents.is_empty() && !state {
+                        return Vec::new();
+                    }
+                }
+                Frame::Verb if passive => {
+                    let before =
+                        self.items_in(clause_start, h.start).filter(|&x| self.items[x].is_company()).last();
+                    targets.extend(subj_item.or(before));
+                    match da_after {
+                        Some(d) => agents.push(d),
+                        None => salient_agent = true,
+                    }
+                }
+                Frame::Verb | Frame::Intransitive | Frame::Receive => {
+                    let floor = h.end;
+                    let near = h.end + 4;
+                    if let Some(x) = after(&|it| {
+                        (it.gov.is_none() && it.start <= near)
+                            || it.gov == Some(Prep::Su)
+                            || (matches!(it.gov, Some(Prep::Di | Prep::In)) && self.stake_before(it, floor))
+                    }) {
+                        targets = self.coordinated_after(x, bound);
+                    }
+                    if targets.is_empty() {
+                        targets.extend(self.con_party(range.start, h.start));
+                    }
+                    if let Some(x) = subj_item {
+                        agents = self.coordinated_before(x, range.start);
+                    }
+                }
+                Frame::NounTarget => {
+                    if let Some(x) =
+                        self.di_after(h.end, bound, 4).or_else(|| after(&|it| it.gov == Some(Prep::Su)))
+                    {
+                        targets.push(x);
+                        complement = true;
+                    }
+                    let parte = self.items_in(h.end, bound).find(|&x| {
+                        let s = self.items[x].start;
+                        s >= 2 && doc.norm(s - 2) == "parte" && self.items[x].is_company()
+                    });
+                    agents.extend(parte.or(subj_item));
+                    if targets.is_empty() {
+                        targets.extend(self.con_party(range.start, h.start));
+                    }
+                }
+                Frame::NounAgent => {
+                    let di = self.di_after(h.end, bound, 2);
+                    agents.extend(di.or(subj_item));
+                    complement |= di.is_some();
+                    let floor = h.end;
+                    if let Some(x) = after(&|it| {
+                        matches!(it.gov, Some(Prep::Su | Prep::Per))
+                            || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                    }) {
+                        targets.push(x);
+                        complement = true;
+                    }
+                    if targets.is_empty() {
+                        targets.extend(self.con_party(range.start, h.start));
+                    }
+                }
+            },
+            EventType::FundingRound => {
+                let near = self.first_company_after(h.end, bound.min(h.end + 3), |it| {
+                    matches!(it.gov, Some(Prep::Di | Prep::Per))
+                });
+                let lead = self.items_in(h.end, range.end).find(|&x| {
+                    let s = self.items[x].start;
+                    self.items[x].is_company()
+                        && self.items[x].gov == Some(Prep::Da)
+                        && (s.saturating_sub(3)..s).any(|k| {
+                            let w = doc.norm(k);
+                            w.starts_with("guidat")
+                                || w.starts_with("sottoscritt")
+                                || w.starts_with("promoss")
+                        })
+                });
+                // `ha raccolto 3 miliardi da KKR`: the investor named after a raising verb.
+                let lead = lead.or_else(|| (!t.frame.is_noun()).then_some(da_after).flatten());
+                agents.extend(lead);
+                complement |= near.is_some() || lead.is_some();
+                let tgt = subj_item.or(near).or_else(|| {
+                    t.frame
+                        .is_noun()
+                        .then(|| {
+                            self.first_company_after(h.end, bound, |it| {
+                                !matches!(it.gov, Some(Prep::Con | Prep::Da))
+                            })
+                        })
+                        .flatten()
+                        .filter(|x| Some(*x) != lead)
+                });
+                targets.extend(tgt);
+                // Without a company in the clause, only `un aumento di capitale da 6 miliardi`.
+                salient_target =
+                    targets.is_empty() && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
+                complement |= !definite;
+            }
+            EventType::Contract => {
+                let tra =
+                    self.first_company_after(h.end, bound.min(h.end + 4), |it| it.gov == Some(Prep::Tra));
+                let customer = (range.start..range.end).find_map(|k| {
+                    if !self.lex.customer.contains(doc.norm(k)) {
+                        return None;
+                    }
+                    self.first_company_after(k + 1, (k + 4).min(range.end), |it| it.gov == Some(Prep::A))
+                });
+                if let Some(a) = tra {
+                    let pair = self.coordinated_after(a, bound);
+                    if pair.len() >= 2 {
+                        agents.push(pair[0]);
+                        targets.push(pair[1]);
+                        complement = true;
+                    }
+                }
+                if agents.is_empty() {
+                    let affida = t.frame == Frame::Verb && doc.norm(h.start).starts_with("affid");
+                    let other = if affida {
+                        self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::A))
+                    } else {
+                        self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Con))
+                            .inspect(|_| complement = true)
+                            .or_else(|| self.con_party(range.start, h.start))
+                            // `ha assegnato a Nvidia un contratto`: the subject is the customer.
+                            .or_else(|| {
+                                self.items_in(clause_start, h.start).find(|&x| {
+                                    self.items[x].is_company() && self.items[x].gov == Some(Prep::A)
+                                })
+                            })
+                    };
+                    // `una commessa da 2 miliardi da Carnival`: the customer gives the order.
+                    let customer = customer.or_else(|| {
+                        (t.frame.is_noun() && other.is_none())
+                            .then(|| self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Da)))
+                            .flatten()
+                    });
+                    let main = self.di_after(h.end, bound, 2).or(subj_item);
+                    // `Oracle e OpenAI hanno firmato un contratto`: the pair is the subject.
+                    let pair = subj_item.map(|x| self.coordinated_before(x, range.start)).unwrap_or_default();
+                    // `coordinated_before` lists the nearest first: the agent is the first in the text.
+                    let (first, second) = match pair.as_slice() {
+                        [.., b, a] if pair.len() >= 2 => (Some(*a), Some(*b)),
+                        _ => (None, None),
+                    };
+                    let other = other.or_else(|| if customer.is_none() { second } else { None });
+                    let main = if second.is_some() && other == second { first } else { main };
+                    let main = match (other, main) {
+                        (Some(o), Some(m)) if o == m => None,
+                        _ => main,
+                    };
+                    match (customer, other, main) {
+                        (Some(c), Some(o), _) if c != o => {
+                            agents.push(c);
+                            targets.push(o);
+                        }
+                        (Some(c), _, Some(m)) if c != m => {
+                            agents.push(c);
+                            targets.push(m);
+                        }
+                        (_, Some(o), Some(m)) => {
+                            agents.push(m);
+                            targets.push(o);
+                        }
+                        _ => return Vec::new(),
+                    }
+                    oriented = customer.is_some() || affida;
+                    complement |= affida || customer.is_some();
+                }
+            }
+            EventType::ChipLaunch => {
+                let mut after_chips =
+                    self.items_in(h.end, bound).filter(|&x| self.items[x].kind == Kind::Chip);
+                if let Some(first) = after_chips.next() {
+                    chips.push(first);
+                    chips.extend(after_chips.filter(|&x| self.items[x].gov != Some(Prep::Di)));
+                    // `la nuova Tpu Ironwood`: the family name classifies the chip that follows.
+                    let classifiers: Vec<usize> = chips
+                        .iter()
+                        .copied()
+                        .filter(|&x| chips.contains(&(x + 1)) && self.items[x].end == self.items[x + 1].start)
+                        .collect();
+                    chips.retain(|x| !classifiers.contains(x));
+                } else if !t.frame.is_noun() && (passive || is_participle(doc.norm(h.start))) {
+                    let floor = h.start.saturating_sub(6).max(range.start);
+                    let mut last =
+                        self.items_in(floor, h.start).filter(|&x| self.items[x].kind == Kind::Chip).last();
+                    // `Trillium, la Tpu lanciata`: the head of the apposition is the launched chip.
+                    while let Some(x) = last.filter(|&x| x > 0) {
+                        let prev = &self.items[x - 1];
+                        let gap = prev.end..self.items[x].start;
+                        let appos = prev.kind == Kind::Chip
+                            && gap.len() <= 2
+                            && gap.clone().all(|k| doc.norm(k) == "," || ARTICLES.contains(&doc.norm(k)));
+                        if !appos {
+                            break;
+                        }
+                        last = Some(x - 1);
+                    }
+                    chips.extend(last);
+                }
+                if chips.is_empty() {
+                    return Vec::new();
+                }
+                complement = true;
+                match subj_item.or(da_after) {
+                    Some(x) => agents.push(x),
+                    None => maker_agent = true,
+                }
+            }
+            EventType::Valuation => {
+                if t.frame.is_noun() {
+                    let di = self.di_after(h.end, bound, 2);
+                    targets.extend(di.or(subj_item));
+                    salient_target = targets.is_empty() && t.salient;
+                } else if matches!(doc.norm(h.start), "valuta" | "valutano" | "valutava" | "valutavano") {
+                    // `un round che la valuta 20 miliardi`, `gli analisti valutano Nvidia 5.000 miliardi`:
+                    // the object is valued.
+                    let object = self.first_company_after(h.end, bound.min(h.end + 3), |it| it.gov.is_none());
+                    targets.extend(object);
+                    salient_target = targets.is_empty();
+                } else {
+                    targets.extend(subj_item);
+                }
+                complement = true;
+            }
+            EventType::Restructuring => {
+                // `Eni ha completato lo scorporo di Plenitude`: the subject reorganises.
+                let di = self.di_after(h.end, bound, 3);
+                targets.extend(subj_item.or(di));
+                salient_target = targets.is_empty();
+                complement = true;
+            }
+        }
+
+        if t.frame.is_noun() && definite && !complement {
+            // `l'operazione`, `l'accordo`: a reference to an event already reported.
+            return Vec::new();
+        }
+
+        // Amount.
+        let money = match t.kind {
+            EventType::ChipLaunch | EventType::Restructuring => None,
+            EventType::Valuation => {
+                // `il titolo vale 8 euro` is a share price: a company is worth millions at least.
+                let m = self.pick_money(h, clause_start, bound.min(h.end + 8), None).filter(|&mi| {
+                    self.input.money[mi]
+                        .amount
+                        .is_some_and(|a| a >= rust_decimal::Decimal::from(1_000_000u32))
+                });
+                if m.is_none() {
+                    return Vec::new();
+                }
+                m
+            }
+            _ => {
+                let m = self.pick_money(h, clause_start, bound, Some(range.end));
+                if let Some(mi) = m
+                    && self.aggregate(mi, range.start)
+                {
+                    if matches!(t.kind, EventType::FundingRound | EventType::Investment) {
+                        return Vec::new();
+                    }
+                    None
+                } else {
+                    m
+                }
+            }
+        };
+        if t.kind == EventType::Investment && agents.is_empty() && !government {
+            return Vec::new();
+        }
+
+        // Resolve items to referents, keeping agent and target apart.
+        let mut agent_refs: Vec<Option<Ref<'a>>> = if agents.is_empty() {
+            vec![None]
+        } else {
+            agents.iter().map(|&x| self.items[x].best(&[])).collect()
+        };
+        if null_agent {
+            agent_refs.push(None);
+        }
+        let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
+        let mut out = Vec::new();
+        let hedged = self.hedged(clause_start..bound.max(h.end));
+        // Status cues are read in the trigger's stretch of the sentence, between `;` or `:`.
+        let cue_start = (range.start..h.start)
+            .rev()
+            .find(|&k| matches!(doc.norm(k), ";" | ":"))
+            .map_or(range.start, |k| k + 1);
+        let cue_end = (h.end..range.end).find(|&k| matches!(doc.norm(k), ";" | ":")).unwrap_or(range.end);
+        let status = self.status(h, cue_start..cue_end, hedged, passive);
+        let date = self.pick_date(h, range.clone());
+        for agent in agent_refs {
+            // Neither an agent nor a unit of the agent's own group (Amazon → AWS) is its target.
+            let rel = self.input.relations;
+            let groups: Vec<&str> = all_agents.iter().filter_map(|a| rel.group_of(a)).collect();
+            // Only for guesses (role nouns, the topic): the gazetteer records today's owners, so an
+            // acquired company already sits in its buyer's group.
+            let fits = |r: &Ref<'_>| {
+                !all_agents.contains(&r.id)
+                    && (matches!(t.kind, EventType::Restructuring | EventType::Acquisition)
+                        || rel.group_of(r.id).is_none_or(|g| !groups.contains(&g)))
+            };
+            let target_refs: Vec<Option<Ref<'a>>> = if !chips.is_empty() {
+                chips.iter().map(|&x| self.items[x].best(&[])).collect()
+            } else if !targets.is_empty() {
+                targets
+                    .iter()
+                    .map(|&x| {
+                        let it = &self.items[x];
+                        if it.role_noun { it.best_by(fits) } else { it.best(&all_agents) }
+                    })
+                    .collect()
+            } else if t.inherits
+                && let Some(&(_, _, r)) = self
+                    .recent_targets
+                    .iter()
+                    .rev()
+                    .find(|(k, s, r)| *k == t.kind && si - s <= 1 && !all_agents.contains(&r.id))
+            {
+                // `Nvidia ha investito 5 miliardi in Intel, SoftBank ha aggiunto 2 miliardi`.
+                vec![Some(r)]
+            } else if salient_target {
+                vec![self.salient(h.start, si, false).into_iter().find(|r| fits(r))]
+            } else {
+                vec![None]
+            };
+            for target in target_refs {
+                let mut agent = agent;
+                if agent.is_none() && maker_agent {
+                    agent = target
+                        .and_then(|c| self.input.relations.maker_of(c.id))
+                        .map(|(id, name)| Ref { id, name, entity: None })
+                        .or_else(|| self.salient(h.start, si, false).into_iter().next());
+                }
+                if agent.is_none() && salient_agent {
+                    let ex: Vec<&str> = target.iter().map(|r| r.id).collect();
+                    agent = self.salient(h.start, si, false).into_iter().find(|r| !ex.contains(&r.id));
+                }
+                let trigger = crate::Span::new(
+                    doc.tokens()[h.start].span.start,
+                    doc.tokens()[h.end.saturating_sub(1).max(h.start)].span.end,
+                );
+                out.push(Draft {
+                    kind: t.kind,
+                    agent,
+                    target,
+                    money,
+                    date,
+                    status,
+                    hedged,
+                    sent: si,
+                    oriented,
+                    trigger,
+                });
+            }
+        }
+        out.retain(|d| d.target.is_some());
+        self.recent_targets.extend(out.iter().filter_map(|d| d.target.map(|r| (d.kind, si, r))));
+        if let Some(m) = money.filter(|_| !out.is_empty()) {
+            self.claimed[m] = true;
+        }
+        out
+    }
+}
