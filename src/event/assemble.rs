@@ -230,6 +230,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 None => i += 1,
             }
         }
+        // A launch needs a chip in the sentence; without one, `annunciata` is just a verb.
+        if !self.items_in(range.start, range.end).any(|x| self.items[x].kind == Kind::Chip) {
+            hits.retain(|h| h.trig.kind != EventType::ChipLaunch);
+        }
         hits
     }
 
@@ -441,6 +445,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         };
         let distance = |a: usize, b: usize| if b <= h.start { h.start - b } else { a.saturating_sub(h.end) };
         for k in range.clone() {
+            if (h.start..h.end).contains(&k) {
+                // `messo sul tavolo 5 miliardi`: the trigger's own words are not a cue.
+                continue;
+            }
             if let Some(x) = self.cover[k] {
                 // `secondo Reuters`, `stando al Wall Street Journal`: a reported fact.
                 if self.items[x].source && self.items[x].start == k {

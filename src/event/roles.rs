@@ -235,7 +235,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista");
                     let floor = h.end;
                     if let Some(x) = after(&|it| {
-                        matches!(it.gov, Some(Prep::In | Prep::Su))
+                        matches!(it.gov, Some(Prep::In | Prep::Su | Prep::Per))
                             || (it.gov == Some(Prep::Di) && (socio || self.stake_before(it, floor)))
                     }) {
                         targets = self.coordinated_after(x, bound);
@@ -566,6 +566,25 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 salient_target = targets.is_empty();
                 complement = true;
             }
+        }
+
+        // `Ad acquistare Ampere sarà SoftBank`, `A investire in Anthropic è stata Amazon`: the cleft's
+        // subject follows the copula.
+        if agents.is_empty()
+            && !t.frame.is_noun()
+            && h.start > range.start
+            && matches!(doc.norm(h.start - 1), "a" | "ad")
+            && (h.start - 1 == range.start || doc.norm(h.start - 2) == ",")
+        {
+            let copula = |k: usize| {
+                matches!(doc.norm(k), "è" | "sarà" | "sono" | "saranno" | "fu" | "stata" | "stato")
+            };
+            agents.extend(self.first_company_after(h.end, range.end, |it| {
+                it.gov.is_none()
+                    && it.start > 0
+                    && copula(it.start - 1)
+                    && !targets.iter().any(|&x| self.items[x].start == it.start)
+            }));
         }
 
         if t.frame.is_noun() && definite && !complement {

@@ -238,6 +238,18 @@ const B: Option<Qualifier> = None;
 fn investments_in_both_voices_and_nominal_forms() {
     check(&[
         Case {
+            text: "A investire in Anthropic è stata Amazon, con 4 miliardi di dollari.",
+            money: &[("4 miliardi di dollari", "4000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("Anthropic"), Some("4000000000"))],
+        },
+        Case {
+            text: "Nvidia ha messo sul tavolo 5 miliardi di dollari per Intel.",
+            money: &[("5 miliardi di dollari", "5000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Nvidia"), Some("Intel"), Some("5000000000"))],
+        },
+        Case {
             text: "Amazon investe 4 miliardi di dollari in Anthropic.",
             money: &[("4 miliardi di dollari", "4000000000", B)],
             dates: &[],
@@ -289,6 +301,23 @@ fn investments_in_both_voices_and_nominal_forms() {
 #[test]
 fn acquisitions_active_passive_nominal_and_stakes() {
     check(&[
+        Case {
+            text: "Ad acquistare Ampere sarà SoftBank, che pagherà 6,5 miliardi di dollari.",
+            money: &[("6,5 miliardi di dollari", "6500000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("SoftBank Group"), Some("Ampere Computing"), Some("6500000000"))],
+        },
+        Case {
+            text: "L'acquisizione di Mediobanca da parte di Mps, annunciata ieri, vale 16 miliardi di euro.",
+            money: &[("16 miliardi di euro", "16000000000", B)],
+            dates: &[],
+            want: &[(
+                Acquisition,
+                Some("Banca Monte dei Paschi di Siena"),
+                Some("Mediobanca"),
+                Some("16000000000"),
+            )],
+        },
         Case {
             text: "Leonardo compra Iveco Defence per 1,7 miliardi di euro.",
             money: &[("1,7 miliardi di euro", "1700000000", B)],
