@@ -8,7 +8,36 @@
 //! date, and reads the report's status (`in trattativa`, `secondo indiscrezioni`, `ha firmato`)
 //! and hedging (`potrebbe`, `sarebbe`). Events stated twice in an article are merged.
 //!
+//! How roles are read, in short (the details are in `roles.rs`, the words in `data/events/`):
+//! - the subject is the nearest bare company before the trigger in its clause (or the antecedent
+//!   of `che`, or the subject of a cleft `Ad acquistare X sarà Y`); a state (`il governo`) keeps
+//!   the agent null;
+//! - verbs: `investe in X`, `rileva il 20% di X`, `cede X a Y`, passive `acquisita da X`,
+//!   `ha ricevuto da X`; nouns: `l'investimento di X in Y`, `l'acquisizione di Y da parte di X`,
+//!   `l'accordo tra X e Y`, `un contratto con Y`; the customer of a contract is the agent
+//!   (`la fornitura a X`, `una commessa da X`);
+//! - role nouns with an article (`la startup`, `dallo stesso gruppo olandese`) resolve to the most
+//!   salient earlier company that is neither a role already filled nor in the agent's own group;
+//!   `il gruppo di Mark Zuckerberg` goes through the person's company; `secondo Reuters` makes
+//!   Reuters a source, not a party;
+//! - the amount is the first free one after the trigger in its clause (else the nearest before);
+//!   `l'operazione vale 1,7 miliardi` gives its amount to the event just reported; totals
+//!   (`in tutto`), unit prices (`l'una`) and measures (`di ricavi`) are never a deal's value;
+//! - one event per type, agent and target (and amount) per article: repeats merge.
+//!
 //! # Examples
+//!
+//! With the whole pipeline:
+//!
+//! ```
+//! use cronaca::{Article, Extractor, event::summary};
+//!
+//! let text = "Il colosso di Seattle ha investito 4 miliardi di dollari in Anthropic.";
+//! let x = Extractor::new().extract(&Article::new(text));
+//! assert_eq!(summary(&x.events[0]), "investment · Amazon → Anthropic · 4 mld USD · completed");
+//! ```
+//!
+//! On hand-made input:
 //!
 //! ```
 //! use cronaca::event::{find_events, Input, EventType};
