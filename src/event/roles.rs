@@ -563,7 +563,24 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 // `Eni ha completato lo scorporo di Plenitude`: the subject reorganises.
                 let di = self.di_after(h.end, bound, 3);
                 targets.extend(subj_item.or(di));
-                salient_target = targets.is_empty();
+                // `la ristrutturazione dello stadio` is not the company's; `del gruppo`, `delle
+                // attività`, `del debito` are.
+                let of_other = h.end + 1 < range.end
+                    && self.lex.prep_of(doc, h.end) == Some(Prep::Di)
+                    && self.cover[h.end + 1].is_none()
+                    && !self.lex.role_nouns.contains_key(doc.norm(h.end + 1))
+                    && !self.lex.is_stake(doc, h.end + 1, range.end)
+                    && !matches!(
+                        doc.norm(h.end + 1),
+                        "debito"
+                            | "rete"
+                            | "struttura"
+                            | "organizzazione"
+                            | "portafoglio"
+                            | "perimetro"
+                            | "personale"
+                    );
+                salient_target = targets.is_empty() && !of_other;
                 complement = true;
             }
         }

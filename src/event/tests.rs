@@ -458,6 +458,12 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             want: &[(Restructuring, None, Some("Intel"), None)],
         },
         Case {
+            text: "Stellantis sponsorizza la squadra. Sono iniziati i lavori di ristrutturazione dello stadio.",
+            money: &[],
+            dates: &[],
+            want: &[],
+        },
+        Case {
             text: "Stellantis chiude il semestre in rosso. Pesano i costi dei piani di ristrutturazione.",
             money: &[],
             dates: &[],
