@@ -547,7 +547,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 if t.frame.is_noun() {
                     let di = self.di_after(h.end, bound, 2);
                     targets.extend(di.or(subj_item));
-                    salient_target = targets.is_empty() && t.salient;
+                    // `una valutazione dei danni di 2 miliardi` values something else.
+                    let of_other = h.end + 1 < range.end
+                        && self.lex.prep_of(doc, h.end) == Some(Prep::Di)
+                        && self.cover[h.end + 1].is_none()
+                        && !self.money_toks.iter().any(|&(s, _)| s == h.end + 1)
+                        && !self.lex.role_nouns.contains_key(doc.norm(h.end + 1));
+                    salient_target = targets.is_empty() && t.salient && !of_other;
                 } else if matches!(doc.norm(h.start), "valuta" | "valutano" | "valutava" | "valutavano") {
                     // `un round che la valuta 20 miliardi`, `gli analisti valutano Nvidia 5.000 miliardi`:
                     // the object is valued.

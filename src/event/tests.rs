@@ -446,6 +446,12 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             want: &[(Valuation, None, Some("Anthropic"), Some("183000000000"))],
         },
         Case {
+            text: "Intel ha subito un incendio. La valutazione dei danni supera 2 miliardi di dollari.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case {
             text: "In Borsa Intel vale ora 180 miliardi di dollari.",
             money: &[("180 miliardi di dollari", "180000000000", B)],
             dates: &[],
