@@ -308,7 +308,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 && hits[p].trig.kind != EventType::Valuation
                 && !(hits[p].end..h.start).any(|k| {
                     self.lex.is_aux(self.doc, k)
-                        || matches!(self.doc.norm(k), ":" | ";")
+                        || matches!(self.doc.norm(k), ":" | ";" | "che")
                         || self.cover[k].is_some_and(|x| self.items[x].role_noun)
                 })
             {
@@ -403,7 +403,10 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             }
             k -= 1;
         }
-        let tense = if is_future(w) {
+        // `guiderà un round`: a noun takes the tense of its verb.
+        let future_verb = h.trig.frame.is_noun()
+            && (h.start.saturating_sub(4).max(range.start)..h.start).any(|k| is_future(doc.norm(k)));
+        let tense = if is_future(w) || future_verb {
             Some(Status::Planned)
         } else if pluperfect || (passive && !active && k == h.start) {
             // `aveva esordito`; `General Cable, pagata 3 miliardi`, `Maia 100, svelato nel 2023`.

@@ -197,7 +197,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             Subject::Item(x) => Some(x),
             _ => None,
         };
-        let government = matches!(subj, Subject::Government(_))
+        let mut government = matches!(subj, Subject::Government(_))
             || (h.end < range.end && matches!(doc.norm(h.end), "pubblico" | "pubblica" | "pubblici"));
         let passive = self.passive(h, range.start);
         let after = |p: &dyn Fn(&Item<'_>) -> bool| self.first_company_after(h.end, bound, p);
@@ -223,9 +223,15 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 Frame::Receive => {
                     targets.extend(subj_item);
                     agents.extend(da_after);
-                    if agents.is_empty() {
+                    // `ha ottenuto dal governo 7,9 miliardi`: a state gives; the agent stays null.
+                    let state = (h.end..bound.min(h.end + 3)).any(|k| {
+                        self.lex.prep_of(doc, k) == Some(Prep::Da)
+                            && self.lex.government.starts(doc, k + 1, bound)
+                    });
+                    if agents.is_empty() && !state {
                         return Vec::new();
                     }
+                    government |= state;
                 }
                 Frame::Verb if passive => {
                     targets.extend(subj_item);
@@ -320,7 +326,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     } else {
                         self.first_company_after(h.end, bound, |it| {
                             (it.gov.is_none() && it.start <= floor + 3)
-                                || (it.gov == Some(Prep::Di) && self.stake_before(it, floor))
+                                || (matches!(it.gov, Some(Prep::Di | Prep::In))
+                                    && self.stake_before(it, floor))
                         })
                     };
                     targets.extend(sold.filter(|x| Some(*x) != buyer));
@@ -358,6 +365,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     }
                     if targets.is_empty() {
                         targets.extend(self.con_party(range.start, h.start));
+                    }
+                    // `rilevare da Leonardo la divisione X`: an unnamed unit stands for its seller.
+                    if targets.is_empty() && self.stake_follows(h.end, bound.min(h.end + 6)) {
+                        targets.extend(
+                            self.first_company_after(h.end, bound.min(h.end + 4), |it| {
+                                it.gov == Some(Prep::Da)
+                            }),
+                        );
                     }
                     if let Some(x) = subj_item {
                         agents = self.coordinated_before(x, range.start);
@@ -413,6 +428,15 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 });
                 // `ha raccolto 3 miliardi da KKR`: the investor named after a raising verb.
                 let lead = lead.or_else(|| (!t.frame.is_noun()).then_some(da_after).flatten());
+                // `SoftBank guiderà un round da 40 miliardi in OpenAI`: the raiser is `in X`, the
+                // subject leads.
+                let raiser = t
+                    .frame
+                    .is_noun()
+                    .then(|| self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::In)))
+                    .flatten();
+                let lead = lead.or(raiser.and(subj_item));
+                let subj_item = if raiser.is_some() { raiser } else { subj_item };
                 agents.extend(lead);
                 complement |= near.is_some() || lead.is_some();
                 let tgt = subj_item.or(near).or_else(|| {
@@ -554,12 +578,27 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         && !self.money_toks.iter().any(|&(s, _)| s == h.end + 1)
                         && !self.lex.role_nouns.contains_key(doc.norm(h.end + 1));
                     salient_target = targets.is_empty() && t.salient && !of_other;
-                } else if matches!(doc.norm(h.start), "valuta" | "valutano" | "valutava" | "valutavano") {
+                } else if matches!(
+                    doc.norm(h.start),
+                    "valuta"
+                        | "valutano"
+                        | "valutava"
+                        | "valutavano"
+                        | "valuterà"
+                        | "valuteranno"
+                        | "valuterebbe"
+                ) {
                     // `un round che la valuta 20 miliardi`, `gli analisti valutano Nvidia 5.000 miliardi`:
                     // the object is valued.
                     let object = self.first_company_after(h.end, bound.min(h.end + 3), |it| it.gov.is_none());
-                    targets.extend(object);
-                    salient_target = targets.is_empty();
+                    // `un round in OpenAI che valuterà la società 300 miliardi`: the round's company.
+                    let funded =
+                        self.recent_targets.iter().any(|(k, s, _)| *k == EventType::FundingRound && *s == si);
+                    let guess = object.is_none_or(|x| self.items[x].role_noun);
+                    if !(funded && guess) {
+                        targets.extend(object);
+                        salient_target = targets.is_empty();
+                    }
                 } else {
                     targets.extend(subj_item);
                 }
@@ -690,11 +729,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     })
                     .collect()
             } else if t.inherits
-                && let Some(&(_, _, r)) = self
-                    .recent_targets
-                    .iter()
-                    .rev()
-                    .find(|(k, s, r)| *k == t.kind && si - s <= 1 && !all_agents.contains(&r.id))
+                && let Some(&(_, _, r)) = self.recent_targets.iter().rev().find(|(k, s, r)| {
+                    let kind =
+                        *k == t.kind || (t.kind == EventType::Valuation && *k == EventType::FundingRound);
+                    kind && si - s <= 1 && !all_agents.contains(&r.id)
+                })
             {
                 // `Nvidia ha investito 5 miliardi in Intel, SoftBank ha aggiunto 2 miliardi`.
                 vec![Some(r)]

@@ -51,6 +51,8 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("MI450", EntityKind::Chip, "mi450", "MI450"),
     ("Sparkle", EntityKind::Company, "sparkle", "Sparkle"),
     ("Natixis", EntityKind::Company, "natixis", "Natixis"),
+    ("Cdp", EntityKind::Company, "cdp", "Cassa Depositi e Prestiti"),
+    ("Poste", EntityKind::Company, "poste", "Poste Italiane"),
     ("Tim", EntityKind::Company, "tim", "Telecom Italia"),
     ("Eni", EntityKind::Company, "eni", "Eni"),
     ("Plenitude", EntityKind::Company, "plenitude", "Plenitude"),
@@ -690,6 +692,38 @@ fn rankings_of_rounds_after_a_funding_report() {
 #[test]
 fn object_nouns_lenders_spin_offs_and_states() {
     check(&[
+        Case {
+            text: "SoftBank guiderà un round da 40 miliardi di dollari in OpenAI, che valuterà la società 300 miliardi \
+                   di dollari.",
+            money: &[
+                ("40 miliardi di dollari", "40000000000", B),
+                ("300 miliardi di dollari", "300000000000", B),
+            ],
+            dates: &[],
+            want: &[
+                (FundingRound, Some("SoftBank Group"), Some("OpenAI"), Some("40000000000")),
+                (Valuation, None, Some("OpenAI"), Some("300000000000")),
+            ],
+        },
+        Case {
+            text: "Leonardo ha firmato l'accordo per rilevare da Stellantis la divisione dei veicoli per 400 milioni di \
+                   euro.",
+            money: &[("400 milioni di euro", "400000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Leonardo"), Some("Stellantis"), Some("400000000"))],
+        },
+        Case {
+            text: "Intel ha ottenuto dal governo americano 7,9 miliardi di dollari.",
+            money: &[("7,9 miliardi di dollari", "7900000000", B)],
+            dates: &[],
+            want: &[(Investment, None, Some("Intel"), Some("7900000000"))],
+        },
+        Case {
+            text: "Poste ha ceduto a Cdp la sua quota del 3,78% in Tim.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("Cassa Depositi e Prestiti"), Some("Telecom Italia"), None)],
+        },
         Case {
             text: "Bending Spoons ha ricevuto un finanziamento da 2 miliardi di dollari da JPMorgan.",
             money: &[("2 miliardi di dollari", "2000000000", B)],
