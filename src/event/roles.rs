@@ -409,6 +409,18 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     if targets.is_empty() {
                         targets.extend(self.con_party(range.start, h.start));
                     }
+                    // `Generali potrebbe essere oggetto di un'offerta da parte di UniCredit`.
+                    let parte = self.items_in(h.end, bound).find(|&x| {
+                        let s = self.items[x].start;
+                        s >= 2 && doc.norm(s - 2) == "parte" && self.items[x].is_company()
+                    });
+                    if let Some(p) = parte {
+                        agents = vec![p];
+                        complement = true;
+                        if targets.is_empty() {
+                            targets.extend(subj_item.filter(|&x| x != p));
+                        }
+                    }
                 }
             },
             EventType::FundingRound => {

@@ -345,6 +345,12 @@ fn acquisitions_active_passive_nominal_and_stakes() {
             want: &[(Acquisition, Some("Prysmian"), Some("Encore Wire"), Some("3900000000"))],
         },
         Case {
+            text: "Generali potrebbe essere oggetto di un'offerta da parte di UniCredit.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("UniCredit"), Some("Generali"), None)],
+        },
+        Case {
             text: "Il rilancio di Mps su Mediobanca non convince la Borsa.",
             money: &[],
             dates: &[],
