@@ -246,7 +246,9 @@ impl<'a> Document<'a> {
 /// Appends the normalized form of `s` (lower case, `’`/`‘` → `'`) to `out`.
 pub fn push_normalized(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {

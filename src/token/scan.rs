@@ -93,15 +93,24 @@ pub(super) struct Atom {
     pub word: bool,
 }
 
-/// Segments `text[start..end]` (which holds no whitespace and no slow character) like UAX #29.
-fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) {
+/// Segments `text[start..end]` like UAX #29, stopping early at whitespace or at a character the
+/// fast path does not model. Returns where it stopped, whether it stopped at such a slow character
+/// (the atoms are then incomplete) and whether it saw an `@`.
+fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usize, bool, bool) {
+    let mut at = false;
     let mut i = start;
     while i < end {
         let (c, len) = class_at(text, i);
-        if !matches!(c, Class::Letter | Class::Digit | Class::ExtendNumLet) {
-            out.push(Atom { start: i, end: i + len, word: false });
-            i += len;
-            continue;
+        match c {
+            Class::Letter | Class::Digit | Class::ExtendNumLet => {}
+            Class::Space => return (i, false, at),
+            Class::Slow => return (i, true, at),
+            _ => {
+                at |= text.as_bytes()[i] == b'@';
+                out.push(Atom { start: i, end: i + len, word: false });
+                i += len;
+                continue;
+            }
         }
         let atom_start = i;
         let mut prev = c;
@@ -132,6 +141,7 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) {
         }
         out.push(Atom { start: atom_start, end: i, word: true });
     }
+    (i, false, at)
 }
 
 /// Segments `text[start..end]` with `unicode-segmentation`.
@@ -163,19 +173,20 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A chunk: everything up to the next whitespace.
+        // A chunk: everything up to the next whitespace, segmented on the way.
         let start = i;
-        let mut slow = c == Class::Slow;
-        let mut at = bytes[i] == b'@';
-        i += len;
-        while i < bytes.len() {
-            let (c, len) = class_at(text, i);
-            match c {
-                Class::Space => break,
-                Class::Slow => slow = true,
-                _ => at |= bytes[i] == b'@',
+        atoms.clear();
+        let (stop, slow, mut at) = fast_atoms(text, start, bytes.len(), &mut atoms);
+        i = stop;
+        if slow {
+            while i < bytes.len() {
+                let (c, len) = class_at(text, i);
+                if c == Class::Space {
+                    break;
+                }
+                at |= bytes[i] == b'@';
+                i += len;
             }
-            i += len;
         }
         let mut lead = TokenFlags::EMPTY;
         if spaced {
@@ -188,7 +199,19 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             lead |= TokenFlags::PARAGRAPH_BEFORE;
         }
         let mut fixer = Fixer { text, out: &mut tokens, lead, scratch: &mut scratch };
-        fixer.chunk(start, i, slow, at, &mut atoms);
+        let might_be_url = !matches!(
+            bytes[start],
+            b'a'..=b'g' | b'i'..=b'v' | b'x'..=b'z' | b'A'..=b'G' | b'I'..=b'V' | b'X'..=b'Z' | b'0'..=b'9'
+        );
+        if at || might_be_url && i - start > 4 {
+            fixer.chunk(start, i, slow, at, &mut atoms);
+        } else if slow {
+            atoms.clear();
+            slow_atoms(text, start, i, &mut atoms);
+            fixer.fix(&mut atoms);
+        } else {
+            fixer.fix(&mut atoms);
+        }
         newlines = 0;
         spaced = false;
     }
@@ -223,7 +246,7 @@ impl Fixer<'_, '_> {
         if slow {
             slow_atoms(self.text, start, end, atoms);
         } else {
-            fast_atoms(self.text, start, end, atoms);
+            let _ = fast_atoms(self.text, start, end, atoms);
         }
         self.fix(atoms);
     }
@@ -524,7 +547,7 @@ fn find_special(text: &str, start: usize, end: usize, at: bool) -> Option<(usize
 pub(super) fn atoms_for_test(text: &str, fast: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if fast {
-        fast_atoms(text, 0, text.len(), &mut out);
+        let _ = fast_atoms(text, 0, text.len(), &mut out);
     } else {
         slow_atoms(text, 0, text.len(), &mut out);
     }
