@@ -385,32 +385,50 @@ impl Fixer<'_, '_> {
     }
 }
 
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+const fn byte_bits() -> [u8; 256] {
+    let mut t = [NON_ASCII; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+}
+
+static BYTE_BITS: [u8; 256] = byte_bits();
+
 /// Flags that depend only on the token's own text.
 fn text_flags(s: &str) -> TokenFlags {
-    let mut f = TokenFlags::EMPTY;
-    let mut lower = false;
-    let mut letter = false;
-    let mut digit = false;
-    if s.is_ascii() {
-        f |= TokenFlags::ASCII;
-        let b = s.as_bytes();
-        if b.first().is_some_and(u8::is_ascii_uppercase) {
-            f |= TokenFlags::CAPITALIZED;
-        }
-        for &c in b {
-            lower |= c.is_ascii_lowercase();
-            letter |= c.is_ascii_alphabetic();
-            digit |= c.is_ascii_digit();
-        }
+    let b = s.as_bytes();
+    let acc = b.iter().fold(0u8, |acc, &c| acc | BYTE_BITS[c as usize]);
+    let (capitalized, lower, letter, digit) = if acc & NON_ASCII == 0 {
+        let first_upper = b.first().is_some_and(|&c| BYTE_BITS[c as usize] & UPPER != 0);
+        (first_upper, acc & LOWER != 0, acc & (LOWER | UPPER) != 0, acc & DIGIT != 0)
     } else {
-        if s.chars().next().is_some_and(char::is_uppercase) {
-            f |= TokenFlags::CAPITALIZED;
-        }
+        let mut lower = false;
+        let mut letter = false;
         for c in s.chars() {
             lower |= c.is_lowercase();
             letter |= c.is_alphabetic();
-            digit |= c.is_ascii_digit();
         }
+        (s.chars().next().is_some_and(char::is_uppercase), lower, letter, acc & DIGIT != 0)
+    };
+    let mut f = TokenFlags::EMPTY;
+    if acc & NON_ASCII == 0 {
+        f |= TokenFlags::ASCII;
+    }
+    if capitalized {
+        f |= TokenFlags::CAPITALIZED;
     }
     if letter {
         f |= TokenFlags::HAS_LETTER;
