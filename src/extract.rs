@@ -4,7 +4,7 @@ use crate::article::Article;
 use crate::date::DateMention;
 use crate::error::Result;
 use crate::event::Event;
-use crate::gazetteer::EntityMention;
+use crate::gazetteer::{EntityMention, Gazetteer, Matcher};
 use crate::money::Money;
 use crate::token::Document;
 use serde::{Deserialize, Serialize};
@@ -48,19 +48,54 @@ pub struct Extractor {
 }
 
 #[derive(Debug)]
-struct Inner {}
+struct Inner {
+    matcher: Arc<Matcher>,
+}
+
+impl Inner {
+    fn with_defaults() -> Self {
+        Inner { matcher: Matcher::embedded_shared() }
+    }
+}
 
 /// Configures and builds an [`Extractor`].
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
     no_default_gazetteer: bool,
-    gazetteer_files: Vec<std::path::PathBuf>,
+    gazetteers: Vec<GazetteerSource>,
+}
+
+/// A user gazetteer given to the builder, in call order.
+#[derive(Debug, Clone)]
+enum GazetteerSource {
+    File(std::path::PathBuf),
+    Loaded(Gazetteer),
 }
 
 impl ExtractorBuilder {
     /// Adds a user gazetteer file, merged over the default (user entries win on id clash).
+    ///
+    /// Its relations may name entities of the default gazetteer or of earlier user gazetteers.
     pub fn gazetteer_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
-        self.gazetteer_files.push(path.into());
+        self.gazetteers.push(GazetteerSource::File(path.into()));
+        self
+    }
+
+    /// Adds a loaded gazetteer, merged over the default and earlier ones (user entries win on id clash).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cronaca::{Article, Extractor, gazetteer::Gazetteer};
+    ///
+    /// let mine = Gazetteer::from_str("mine.tsv", "rossi-spa\tcompany\tRossi S.p.A.\tRossi Spa")?;
+    /// let ex = Extractor::builder().no_default_gazetteer().gazetteer(mine).build()?;
+    /// let out = ex.extract(&Article::new("La Rossi Spa assume."));
+    /// assert_eq!(out.entities[0].id, "rossi-spa");
+    /// # Ok::<(), cronaca::Error>(())
+    /// ```
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteers.push(GazetteerSource::Loaded(gazetteer));
         self
     }
 
@@ -76,7 +111,20 @@ impl ExtractorBuilder {
     ///
     /// Fails when user data cannot be read or parsed.
     pub fn build(self) -> Result<Extractor> {
-        Ok(Extractor { inner: Arc::new(Inner {}) })
+        let matcher = if self.gazetteers.is_empty() && !self.no_default_gazetteer {
+            Matcher::embedded_shared()
+        } else {
+            let mut g =
+                if self.no_default_gazetteer { Gazetteer::new() } else { Gazetteer::embedded().clone() };
+            for source in self.gazetteers {
+                match source {
+                    GazetteerSource::File(path) => g.extend_from_path(&path)?,
+                    GazetteerSource::Loaded(other) => g.merge(other)?,
+                }
+            }
+            Arc::new(Matcher::new(g)?)
+        };
+        Ok(Extractor { inner: Arc::new(Inner { matcher }) })
     }
 }
 
@@ -89,7 +137,7 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the embedded default data.
     pub fn new() -> Self {
-        Extractor { inner: Arc::new(Inner {}) }
+        Extractor { inner: Arc::new(Inner::with_defaults()) }
     }
 
     /// Starts configuring an extractor.
@@ -97,10 +145,15 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
+    /// The gazetteer matcher (for relations and epithets: `matcher().gazetteer()`, `find_epithets`).
+    pub fn matcher(&self) -> &Matcher {
+        &self.inner.matcher
+    }
+
     /// Runs every stage over `article`.
     pub fn extract(&self, article: &Article) -> Extraction {
-        let _ = &self.inner;
-        let _doc = Document::new(&article.text);
-        Extraction::default()
+        let doc = Document::new(&article.text);
+        let entities = self.inner.matcher.find(&doc);
+        Extraction { entities, ..Extraction::default() }
     }
 }

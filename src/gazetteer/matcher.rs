@@ -1,0 +1,629 @@
+//! Finding gazetteer names in a tokenized text.
+//!
+//! All names and aliases go into one aho-corasick automaton (leftmost-longest, ASCII
+//! case-insensitive) searched over the original text, so spans need no mapping. Each hit is then
+//! checked cheaply: it must start at a token start and end at a token end (a hyphen inside a
+//! token also counts as a boundary, for `Mps-Mediobanca`, and so does the final period of an
+//! abbreviation token, for a sentence-final `ST.`, and an English possessive, `OpenAI’s`), and an exact-case alias must equal the
+//! text byte for byte. A rejected hit first tries the shorter patterns that start at the same
+//! place and end at a token boundary; then the search resumes at the next possible start
+//! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
+//!
+//! A company hit that is part of a person's name is dropped: right after a first name
+//! (`Luca Ferrari`), or a company alias that is itself a first name before a capitalised word
+//! (`Leonardo Del Vecchio`); first names live in `data/names/first_names.tsv`. Known people in
+//! the gazetteer (`Tim Cook`) win anyway, by leftmost-longest.
+//!
+//! Texts that differ in non-ASCII letters (`Società`/`SOCIETÀ`) are covered by adding lower,
+//! upper and title-case variants of such aliases, and `'`/`’` variants of aliases with an
+//! apostrophe.
+
+use super::{CaseRule, Entity, EntityKind, EntityMention, EpithetMention, Gazetteer};
+use crate::error::Result;
+use crate::span::Span;
+use crate::token::{Document, Token, TokenFlags, TokenKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+const FIRST_NAMES_SOURCE: (&str, &str) =
+    ("<embedded data/names/first_names.tsv>", include_str!("../../data/names/first_names.tsv"));
+
+/// First names (lower case), to tell `Luca Ferrari` the person from Ferrari the company.
+static FIRST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    // Trusted static data; the `first_names_load` test forces this.
+    match parse_first_names(FIRST_NAMES_SOURCE.0, FIRST_NAMES_SOURCE.1) {
+        Ok(set) => set,
+        Err(e) => panic!("embedded first names are invalid: {e}"),
+    }
+});
+
+/// Words that, after a company name which is also a first name, make it a company name again
+/// (`Leonardo Helicopters`, `Tim Brasil`).
+const CORPORATE_WORDS: [&str; 24] = [
+    "spa",
+    "srl",
+    "group",
+    "gruppo",
+    "holding",
+    "holdings",
+    "italia",
+    "italy",
+    "brasil",
+    "sparkle",
+    "enterprise",
+    "electronics",
+    "helicopters",
+    "systems",
+    "vehicles",
+    "aerostrutture",
+    "ventures",
+    "capital",
+    "corporation",
+    "inc",
+    "ltd",
+    "international",
+    "business",
+    "foundation",
+];
+
+/// Parses a one-column list of lower-case first names.
+pub(super) fn parse_first_names(source_name: &str, text: &str) -> Result<HashSet<String>> {
+    let mut set = HashSet::new();
+    for rec in crate::lexicon::records_named(source_name, text) {
+        let name = rec.require(0, "first name")?;
+        if rec.len() > 1 {
+            return Err(rec.error_at(1, "one first name per line"));
+        }
+        if !name.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'') {
+            return Err(rec.error_at(0, format!("first name `{name}` must be lower case, without spaces")));
+        }
+        if !set.insert(name.to_string()) {
+            return Err(rec.error_at(0, format!("duplicate first name `{name}`")));
+        }
+    }
+    Ok(set)
+}
+
+/// Finds the entities of a [`Gazetteer`] in documents. Built once, then shared (`Send + Sync`).
+///
+/// # Examples
+///
+/// ```
+/// use cronaca::gazetteer::{Gazetteer, Matcher};
+/// use cronaca::token::Document;
+///
+/// let g = Gazetteer::from_str("g.tsv", "meta\tcompany\tMeta Platforms\t=Meta\n\
+///                                       intel\tcompany\tIntel\t")?;
+/// let m = Matcher::new(g)?;
+/// let doc = Document::new("Meta e INTEL, non la metà dell'intelligenza né il metaverso.");
+/// let names: Vec<String> = m.find(&doc).into_iter().map(|e| e.name).collect();
+/// assert_eq!(names, ["Meta Platforms", "Intel"]);
+/// # Ok::<(), cronaca::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Matcher {
+    gazetteer: Gazetteer,
+    names: Table,
+    epithets: Table,
+}
+
+/// One automaton with, for each pattern, the entities it may name.
+#[derive(Debug, Default)]
+struct Table {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → range into `cands`.
+    pattern_cands: Vec<(u32, u32)>,
+    cands: Vec<Candidate>,
+    /// ASCII-lower-cased pattern → pattern id, to retry shorter patterns after a rejected hit.
+    by_key: HashMap<Box<[u8]>, u32>,
+}
+
+#[derive(Debug)]
+struct Candidate {
+    entity: u32,
+    /// `Some(text)` when the hit must equal `text` exactly.
+    exact: Option<Box<str>>,
+}
+
+/// A zero-allocation hit: where, and which entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMatch<'g> {
+    /// Where the name is in the text.
+    pub span: Span,
+    /// The entity it names.
+    pub entity: &'g Entity,
+}
+
+static EMBEDDED_MATCHER: LazyLock<Arc<Matcher>> = LazyLock::new(|| {
+    // Trusted static data; the `embedded_matcher_builds` test forces this.
+    match Matcher::new(Gazetteer::embedded().clone()) {
+        Ok(m) => Arc::new(m),
+        Err(e) => panic!("embedded gazetteer automaton: {e}"),
+    }
+});
+
+impl Matcher {
+    /// Compiles `gazetteer` into a matcher.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Automaton`](crate::Error::Automaton) when the automaton exceeds aho-corasick's limits.
+    pub fn new(gazetteer: Gazetteer) -> Result<Matcher> {
+        let mut names = Vec::new();
+        let mut epithets = Vec::new();
+        for (i, e) in gazetteer.iter().enumerate() {
+            let i = i as u32;
+            let name_is_exact =
+                e.aliases.iter().any(|a| a.case == CaseRule::Exact && a.text.eq_ignore_ascii_case(&e.name));
+            if !name_is_exact {
+                names.push((e.name.as_str(), CaseRule::Insensitive, i));
+            }
+            names.extend(e.aliases.iter().map(|a| (a.text.as_str(), a.case, i)));
+            epithets.extend(e.epithets.iter().map(|p| (p.as_str(), CaseRule::Insensitive, i)));
+        }
+        Ok(Matcher { names: Table::build(&names)?, epithets: Table::build(&epithets)?, gazetteer })
+    }
+
+    /// The matcher of the embedded default gazetteer, built once.
+    pub fn embedded() -> &'static Matcher {
+        &EMBEDDED_MATCHER
+    }
+
+    /// A shared handle to [`Matcher::embedded`].
+    pub(crate) fn embedded_shared() -> Arc<Matcher> {
+        Arc::clone(&EMBEDDED_MATCHER)
+    }
+
+    /// The gazetteer this matcher was built from (for relations: parent, maker, ceo…).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Every entity mention in `doc`, in text order, non-overlapping (all kinds, persons included).
+    pub fn find(&self, doc: &Document<'_>) -> Vec<EntityMention> {
+        self.matches(doc)
+            .map(|m| EntityMention {
+                span: m.span,
+                text: doc.text()[m.span].to_string(),
+                kind: m.entity.kind,
+                id: m.entity.id.clone(),
+                name: m.entity.name.clone(),
+            })
+            .collect()
+    }
+
+    /// Like [`Matcher::find`], without allocating: an iterator of [`EntityMatch`].
+    pub fn matches<'m, 'd>(&'m self, doc: &'d Document<'d>) -> impl Iterator<Item = EntityMatch<'m>> + 'd
+    where
+        'm: 'd,
+    {
+        let mut hits = Hits::new(&self.names, doc)
+            .filter_map(|(span, i)| self.gazetteer.entities.get(i).map(|entity| EntityMatch { span, entity }))
+            .peekable();
+        let mut prev_end = None;
+        std::iter::from_fn(move || {
+            loop {
+                let m = hits.next()?;
+                let next_start = hits.peek().map(|n| n.span.start);
+                if m.entity.kind == EntityKind::Company && in_person_name(doc, m.span, prev_end, next_start) {
+                    continue;
+                }
+                prev_end = Some(m.span.end);
+                return Some(m);
+            }
+        })
+    }
+
+    /// Every epithet in `doc` (`colosso di Seattle`, `gigante dell’e-commerce`), in text order.
+    ///
+    /// Epithets are searched separately from names, so an epithet containing a name does not
+    /// hide the name from [`Matcher::find`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cronaca::gazetteer::{Gazetteer, Matcher};
+    /// use cronaca::token::Document;
+    ///
+    /// let g = Gazetteer::from_str("g.tsv", "amazon\tcompany\tAmazon\t=Amazon\tepithet=gigante dell'e-commerce")?;
+    /// let m = Matcher::new(g)?;
+    /// let doc = Document::new("Il Gigante dell’e-commerce ha investito.");
+    /// let e = m.find_epithets(&doc);
+    /// assert_eq!((e[0].id.as_str(), e[0].text.as_str()), ("amazon", "Gigante dell’e-commerce"));
+    /// # Ok::<(), cronaca::Error>(())
+    /// ```
+    pub fn find_epithets(&self, doc: &Document<'_>) -> Vec<EpithetMention> {
+        Hits::new(&self.epithets, doc)
+            .filter_map(|(span, i)| {
+                let e = self.gazetteer.entities.get(i)?;
+                Some(EpithetMention {
+                    span,
+                    text: doc.text()[span].to_string(),
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The names automaton, for benchmarks comparing against raw aho-corasick searches.
+    pub fn automaton(&self) -> Option<&AhoCorasick> {
+        self.names.ac.as_ref()
+    }
+
+    /// Heap bytes used by the two automata (names and epithets).
+    pub fn memory_usage(&self) -> usize {
+        self.names.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.epithets.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+    }
+
+    /// Number of distinct patterns (names, aliases and their variants) in the names automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.names.pattern_cands.len()
+    }
+}
+
+/// True when the company hit at `span` is part of a person's name: right after a first name
+/// that is not the end of the previous kept hit `prev_end` (`Luca Ferrari`, `Michael Dell`, but
+/// `Leonardo Rheinmetall` names two companies), or itself a first name right before a capitalised word that
+/// starts no other hit and is no corporate word (`Leonardo Del Vecchio`, `Tim Sweeney`).
+fn in_person_name(
+    doc: &Document<'_>,
+    span: Span,
+    prev_end: Option<usize>,
+    next_hit_start: Option<usize>,
+) -> bool {
+    let tokens = doc.tokens();
+    let k = tokens.partition_point(|t| t.span.start < span.start);
+    let Some(tok) = tokens.get(k).filter(|t| t.span.start == span.start) else { return false };
+    let tight = |t: &Token| t.is(TokenFlags::SPACE_BEFORE) && !t.is(TokenFlags::PARAGRAPH_BEFORE);
+    let name_like = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.is(TokenFlags::CAPITALIZED) && !t.is(TokenFlags::ALL_CAPS)
+        })
+    };
+    let first_name = |i: usize| name_like(i) && FIRST_NAMES.contains(doc.norm(i));
+    if k > 0 && tight(tok) && first_name(k - 1) && prev_end != Some(tokens[k - 1].span.end) {
+        return true;
+    }
+    tok.span.end == span.end
+        && first_name(k)
+        && tokens.get(k + 1).is_some_and(|next| {
+            tight(next)
+                && name_like(k + 1)
+                && next_hit_start != Some(next.span.start)
+                && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
+        })
+}
+
+impl Table {
+    fn build(entries: &[(&str, CaseRule, u32)]) -> Result<Table> {
+        // Group candidates by ASCII-lower-cased pattern, so one automaton pattern serves every
+        // entity and case rule sharing the form (`=Tim` the company and `Tim` in a user file).
+        let mut by_key: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<Candidate>> = Vec::new();
+        let mut add = |text: String, entity: u32, exact: bool| {
+            let key: Box<[u8]> = text.as_bytes().to_ascii_lowercase().into_boxed_slice();
+            let pid = *by_key.entry(key).or_insert_with(|| {
+                patterns.push(text.clone());
+                groups.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            let group = &mut groups[pid as usize];
+            let exact = exact.then(|| text.into_boxed_str());
+            if !group.iter().any(|c| c.entity == entity && c.exact == exact) {
+                group.push(Candidate { entity, exact });
+            }
+        };
+        for &(text, case, entity) in entries {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            match case {
+                CaseRule::Exact => {
+                    for v in apostrophe_variants(text) {
+                        add(v, entity, true);
+                    }
+                }
+                _ => {
+                    for v in case_variants(text) {
+                        for w in apostrophe_variants(&v) {
+                            add(w, entity, false);
+                        }
+                    }
+                }
+            }
+        }
+        let mut cands = Vec::new();
+        let mut pattern_cands = Vec::with_capacity(groups.len());
+        for mut group in groups {
+            // Exact forms first (they are more specific); then later entities (user data) first.
+            group.sort_by_key(|c| (c.exact.is_none(), std::cmp::Reverse(c.entity)));
+            let start = cands.len() as u32;
+            cands.extend(group);
+            pattern_cands.push((start, cands.len() as u32));
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)?,
+            )
+        };
+        Ok(Table { ac, pattern_cands, cands, by_key })
+    }
+
+    /// The entity pattern `pid` names when it matched `hit`, if its case rule accepts.
+    #[inline]
+    fn accept(&self, pid: usize, hit: &str) -> Option<usize> {
+        let &(a, b) = self.pattern_cands.get(pid)?;
+        self.cands.get(a as usize..b as usize)?.iter().find_map(|c| match &c.exact {
+            Some(exact) => (**exact == *hit).then_some(c.entity as usize),
+            None => Some(c.entity as usize),
+        })
+    }
+}
+
+/// The non-ASCII case forms of `s` (ASCII case is handled by the automaton).
+fn case_variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if !s.is_ascii() {
+        let lower = s.to_lowercase();
+        let title = lower
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(f) => f.to_uppercase().chain(cs).collect::<String>(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut first_upper = String::with_capacity(lower.len());
+        let mut cs = lower.chars();
+        if let Some(f) = cs.next() {
+            first_upper.extend(f.to_uppercase());
+            first_upper.extend(cs);
+        }
+        for v in [lower, s.to_uppercase(), title, first_upper] {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// `s`, plus its form with the other apostrophe when it has one.
+fn apostrophe_variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if s.contains('\'') {
+        out.push(s.replace('\'', "\u{2019}"));
+    }
+    if s.contains('\u{2019}') {
+        out.push(s.replace('\u{2019}', "'"));
+    }
+    out
+}
+
+/// The accepted hits of one table in a document: (span, entity index).
+///
+/// Searches the document text itself, unless some gap between two tokens inside a paragraph is
+/// not a single space (a line break of hard-wrapped text, a no-break space, two spaces): then it
+/// searches a copy where such gaps are one space, so `Intesa\u{a0}Sanpaolo` matches the alias
+/// `Intesa Sanpaolo`, and maps the spans back.
+struct Hits<'t, 'd> {
+    table: &'t Table,
+    text: Cow<'d, str>,
+    tokens: Cow<'d, [Token]>,
+    /// Byte offset in the copy → byte offset in the original; empty when searching the original.
+    map: Vec<u32>,
+    pos: usize,
+    key: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+/// True when a gap between two tokens may sit inside a name as written in an alias.
+fn regular_gap(gap: &str) -> bool {
+    gap.len() <= 1 && (gap.is_empty() || gap == " ") || gap.bytes().filter(|&b| b == b'\n').count() >= 2
+}
+
+impl<'t, 'd> Hits<'t, 'd> {
+    fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
+        let (text, tokens) = (doc.text(), doc.tokens());
+        let irregular = tokens.windows(2).any(|w| {
+            let gap = text.get(w[0].span.end..w[1].span.start).unwrap_or_default();
+            !regular_gap(gap)
+        });
+        if !irregular || table.ac.is_none() || u32::try_from(text.len()).is_err() {
+            return Hits {
+                table,
+                text: Cow::Borrowed(text),
+                tokens: Cow::Borrowed(tokens),
+                map: Vec::new(),
+                pos: 0,
+                key: Vec::new(),
+                ends: Vec::new(),
+            };
+        }
+        let mut hay = String::with_capacity(text.len());
+        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        let mut new_tokens = Vec::with_capacity(tokens.len());
+        let copy = |hay: &mut String, map: &mut Vec<u32>, from: usize, piece: &str| {
+            hay.push_str(piece);
+            map.extend((from..from + piece.len()).map(|o| o as u32));
+        };
+        let mut last = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let gap = text.get(last..t.span.start).unwrap_or_default();
+            if i > 0 && !regular_gap(gap) {
+                hay.push(' ');
+                map.push(last as u32);
+            } else {
+                copy(&mut hay, &mut map, last, gap);
+            }
+            let start = hay.len();
+            copy(&mut hay, &mut map, t.span.start, text.get(t.span.start..t.span.end).unwrap_or_default());
+            new_tokens.push(Token { span: Span::new(start, hay.len()), ..*t });
+            last = t.span.end;
+        }
+        copy(&mut hay, &mut map, last, text.get(last..).unwrap_or_default());
+        map.push(text.len() as u32);
+        Hits {
+            table,
+            text: Cow::Owned(hay),
+            tokens: Cow::Owned(new_tokens),
+            map,
+            pos: 0,
+            key: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The span in the original text of `s..e` in the searched text.
+    #[inline]
+    fn original(&self, s: usize, e: usize) -> Span {
+        if self.map.is_empty() {
+            return Span::new(s, e);
+        }
+        let at = |i: usize| self.map.get(i).map_or(0, |&o| o as usize);
+        Span::new(at(s), at(e))
+    }
+
+    /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
+    #[inline]
+    fn valid_start(&self, s: usize) -> bool {
+        let k = self.tokens.partition_point(|t| t.span.start < s);
+        self.tokens.get(k).is_some_and(|t| t.span.start == s)
+            || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
+    }
+
+    /// True when a hit may end at byte `e`: a token end, just before a hyphen, or just before
+    /// the final period of an abbreviation token (`di ST.` at the end of a sentence is
+    /// tokenized as the abbreviation `ST.`).
+    #[inline]
+    fn valid_end(&self, e: usize) -> bool {
+        let k = self.tokens.partition_point(|t| t.span.end < e);
+        self.tokens.get(k).is_some_and(|t| {
+            t.span.end == e || t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
+        }) || self.text.as_bytes().get(e) == Some(&b'-')
+            || self.possessive_end(e)
+    }
+
+    /// True when `e` is followed by an English possessive that ends its token (`OpenAI’s`).
+    fn possessive_end(&self, e: usize) -> bool {
+        let rest = self.text.as_bytes().get(e..).unwrap_or_default();
+        let n = if rest.starts_with(b"'s") {
+            2
+        } else if rest.starts_with("\u{2019}s".as_bytes()) {
+            4
+        } else {
+            return false;
+        };
+        let k = self.tokens.partition_point(|t| t.span.end < e + n);
+        self.tokens.get(k).is_some_and(|t| t.span.end == e + n && t.span.start < e)
+    }
+
+    /// The first position after `s` where a hit may start.
+    fn next_start(&self, s: usize) -> usize {
+        let k = self.tokens.partition_point(|t| t.span.start <= s);
+        let next_token = self.tokens.get(k).map_or(self.text.len(), |t| t.span.start);
+        let bytes = self.text.as_bytes();
+        match bytes.get(s..next_token).and_then(|b| b.iter().position(|&c| c == b'-')) {
+            Some(i) if s + i + 1 < next_token => s + i + 1,
+            _ => next_token,
+        }
+    }
+
+    /// After a rejected hit `s..e`: the longest shorter pattern starting at `s` that ends at a
+    /// boundary and is accepted.
+    fn shorter(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
+        // Possible ends inside the hit: token ends (or the period of an abbreviation token) and
+        // positions before a hyphen. Usually there are none (`intel|ligenza`), so this is cheap.
+        let mut ends = std::mem::take(&mut self.ends);
+        let mut key = std::mem::take(&mut self.key);
+        let found = self.shorter_with(s, e, &mut ends, &mut key);
+        self.ends = ends;
+        self.key = key;
+        found
+    }
+
+    fn shorter_with(
+        &self,
+        s: usize,
+        e: usize,
+        ends: &mut Vec<usize>,
+        key: &mut Vec<u8>,
+    ) -> Option<(usize, usize)> {
+        ends.clear();
+        let k = self.tokens.partition_point(|t| t.span.end <= s);
+        for t in self.tokens.get(k..).unwrap_or_default() {
+            if t.span.start >= e {
+                break;
+            }
+            if t.span.end < e {
+                ends.push(t.span.end);
+            }
+            if t.kind == TokenKind::Abbreviation
+                && t.span.end.saturating_sub(1) < e
+                && t.span.end.saturating_sub(1) > s.max(t.span.start)
+            {
+                ends.push(t.span.end.saturating_sub(1));
+            }
+        }
+        let bytes = self.text.as_bytes();
+        for i in s + 1..e {
+            if bytes.get(i) == Some(&b'-') {
+                ends.push(i);
+            }
+        }
+        ends.sort_unstable_by(|a, b| b.cmp(a));
+        ends.dedup();
+        for &end in ends.iter() {
+            let Some(hit) = self.text.get(s..end) else { continue };
+            key.clear();
+            key.extend(hit.bytes().map(|b| b.to_ascii_lowercase()));
+            if let Some(&pid) = self.table.by_key.get(key.as_slice())
+                && let Some(entity) = self.table.accept(pid as usize, hit)
+            {
+                return Some((end, entity));
+            }
+        }
+        None
+    }
+}
+
+impl Iterator for Hits<'_, '_> {
+    type Item = (Span, usize);
+
+    fn next(&mut self) -> Option<(Span, usize)> {
+        let ac = self.table.ac.as_ref()?;
+        while self.pos < self.text.len() {
+            let m = ac.find(Input::new(&*self.text).range(self.pos..))?;
+            let (s, e) = (m.start(), m.end());
+            if self.valid_start(s) {
+                if self.valid_end(e)
+                    && let Some(entity) =
+                        self.text.get(s..e).and_then(|hit| self.table.accept(m.pattern().as_usize(), hit))
+                {
+                    self.pos = e;
+                    return Some((self.original(s, e), entity));
+                }
+                if let Some((end, entity)) = self.shorter(s, e) {
+                    self.pos = end;
+                    return Some((self.original(s, end), entity));
+                }
+            }
+            self.pos = self.next_start(s);
+        }
+        None
+    }
+}
