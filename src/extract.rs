@@ -154,6 +154,8 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let doc = Document::new(&article.text);
         let entities = self.inner.matcher.find(&doc);
-        Extraction { entities, ..Extraction::default() }
+        let mut money = crate::money::find_money(&doc);
+        money.sort_by_key(|m| (m.span.start, m.span.end));
+        Extraction { entities, money, ..Extraction::default() }
     }
 }

@@ -32,6 +32,7 @@ mod extract;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod money;
+pub mod number;
 mod span;
 pub mod token;
 

@@ -1,0 +1,603 @@
+//! Numbers in Italian news: digits in Italian or English format, number words and scale words,
+//! as exact [`Decimal`]s.
+//!
+//! Digits follow the Italian convention unless the pattern says otherwise (see [`parse_digits`]):
+//! `1.500` is one thousand five hundred, `3,5` three and a half, `1,500.50` English. Number words
+//! are built from the atoms of `data/money/number_words.tsv` (`tremila`, `duecentocinquanta`,
+//! `ventotto`), scale words come from `data/money/scales.tsv` (`mld`, `miliardi`, `mln.`, `M`).
+//! `trilione` is 10^12 as news use it (a calque of `trillion`); `bilione` keeps its Italian
+//! value, 10^12 too.
+//!
+//! # Examples
+//!
+//! ```
+//! use cronaca::number::{parse_digits, parse_number_word, scale};
+//! use rust_decimal::Decimal;
+//!
+//! assert_eq!(parse_digits("1.500.000"), Some(Decimal::from(1_500_000)));
+//! assert_eq!(parse_digits("1,500.50"), Some(Decimal::new(150050, 2)));
+//! assert_eq!(parse_digits("3,5"), Some(Decimal::new(35, 1)));
+//! assert_eq!(parse_number_word("duecento"), Some(Decimal::from(200)));
+//! assert_eq!(parse_number_word("tremila"), Some(Decimal::from(3000)));
+//! let mld = scale("mld.").unwrap();
+//! assert_eq!((Decimal::new(15, 1) * mld.multiplier).normalize().to_string(), "1500000000");
+//! ```
+
+use crate::error::Error;
+use crate::lexicon::records_named;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+/// A scale word or abbreviation (`miliardi`, `mld.`, `M`) and what it multiplies by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    /// The multiplier (`1000000000` for `miliardi`).
+    pub multiplier: Decimal,
+    /// A plural word that can stand without a number in a vague amount (`miliardi di dollari`).
+    pub plural: bool,
+    /// A case-sensitive letter (`M`, `B`, `K`): also a model size (`70B`) or a name (`3M`).
+    pub exact: bool,
+}
+
+/// What a number-word atom is (see `data/money/number_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Thousand,
+    Thousands,
+    Article,
+    Half,
+}
+
+/// Scale words and number-word atoms, parsed from the data files.
+#[derive(Debug, Clone, Default)]
+pub struct NumberLexicon {
+    /// Lower-cased scale surfaces.
+    scales: FastMap<String, Scale>,
+    /// Case-sensitive scale surfaces (`M`, `B`).
+    exact_scales: FastMap<String, Scale>,
+    atoms: FastMap<String, (Decimal, Class)>,
+    /// The atoms by class, for building compounds without scanning the map.
+    tens: Vec<(String, u64)>,
+    hundreds: Vec<String>,
+    thousands: Vec<(String, Class)>,
+}
+
+/// A `HashMap` with a fast non-keyed hash (FxHash), for small static lexicons looked up on
+/// every token: collisions can only slow a lookup, never change its answer.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (`FxHasher`), written out to avoid a dependency.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+const SCALES: &str = include_str!("../data/money/scales.tsv");
+const NUMBER_WORDS: &str = include_str!("../data/money/number_words.tsv");
+
+static DEFAULT: LazyLock<NumberLexicon> = LazyLock::new(|| {
+    NumberLexicon::parse(("<embedded scales.tsv>", SCALES), ("<embedded number_words.tsv>", NUMBER_WORDS))
+        .expect("embedded number data is valid (a unit test checks it)")
+});
+
+impl NumberLexicon {
+    /// Parses a scale file and a number-word file, each given as `(source name, text)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Data`] naming the line and column of a malformed record.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cronaca::number::NumberLexicon;
+    ///
+    /// let lex = NumberLexicon::parse(("s.tsv", "mio\t1000000\n"), ("n.tsv", "due\t2\tunit\n"))?;
+    /// assert_eq!(lex.scale("mio").unwrap().multiplier, 1_000_000.into());
+    /// assert!(NumberLexicon::parse(("s.tsv", "mio\tmolti\n"), ("n.tsv", "")).is_err());
+    /// # Ok::<(), cronaca::Error>(())
+    /// ```
+    pub fn parse(scales: (&str, &str), words: (&str, &str)) -> Result<NumberLexicon, Error> {
+        let mut lex = NumberLexicon::default();
+        for rec in records_named(scales.0, scales.1) {
+            let surface = rec.require(0, "scale word")?;
+            let multiplier = decimal_field(&rec, 1, "multiplier")?;
+            let flags = rec.get(2).unwrap_or("");
+            let mut exact = false;
+            let mut plural = false;
+            for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                match flag {
+                    "exact" => exact = true,
+                    "plural" => plural = true,
+                    _ => {
+                        return Err(
+                            rec.error_at(2, format!("unknown flag {flag:?} (expected exact, plural)"))
+                        );
+                    }
+                }
+            }
+            let scale = Scale { multiplier, plural, exact };
+            if exact {
+                lex.exact_scales.insert(surface.to_string(), scale);
+            } else {
+                lex.scales.insert(crate::token::normalize(surface), scale);
+            }
+        }
+        for rec in records_named(words.0, words.1) {
+            let word = rec.require(0, "number word")?;
+            let value = decimal_field(&rec, 1, "value")?;
+            let class = match rec.require(2, "class")? {
+                "unit" => Class::Unit,
+                "teen" => Class::Teen,
+                "ten" => Class::Ten,
+                "hundred" => Class::Hundred,
+                "thousand" => Class::Thousand,
+                "thousands" => Class::Thousands,
+                "article" => Class::Article,
+                "half" => Class::Half,
+                other => return Err(rec.error_at(2, format!("unknown class {other:?}"))),
+            };
+            let word = crate::token::normalize(word);
+            match class {
+                Class::Ten => lex.tens.push((
+                    word.clone(),
+                    u64::try_from(value).map_err(|_| rec.error_at(1, "a ten must be a whole number"))?,
+                )),
+                Class::Hundred => lex.hundreds.push(word.clone()),
+                Class::Thousand | Class::Thousands => lex.thousands.push((word.clone(), class)),
+                _ => {}
+            }
+            lex.atoms.insert(word, (value, class));
+        }
+        Ok(lex)
+    }
+
+    /// The embedded default lexicon.
+    pub fn embedded() -> &'static NumberLexicon {
+        &DEFAULT
+    }
+
+    /// The scale named by `word` as written (`mld.`, `Miliardi`, `M`), if any.
+    pub fn scale(&self, word: &str) -> Option<Scale> {
+        if let Some(s) = self.exact_scales.get(word) {
+            return Some(*s);
+        }
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.scales.get(word).copied();
+        }
+        self.scales.get(&crate::token::normalize(word)).copied()
+    }
+
+    fn atom(&self, s: &str) -> Option<(Decimal, Class)> {
+        self.atoms.get(s).copied()
+    }
+
+    /// The value of a lower-case Italian number word (`dieci`, `duecento`, `tremila`,
+    /// `ventotto`, `mezzo`); `un`/`una` give 1.
+    pub fn number_word(&self, word: &str) -> Option<Decimal> {
+        if word.is_empty() || word.len() > 64 || word.bytes().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
+        {
+            return None;
+        }
+        if let Some((v, class)) = self.atom(word)
+            && class != Class::Thousands
+        {
+            return Some(v);
+        }
+        self.below_million(word).map(Decimal::from)
+    }
+
+    /// True when `word` is `un`/`una` (1 only before a scale word or currency).
+    pub fn is_article(&self, word: &str) -> bool {
+        matches!(self.atom(word), Some((_, Class::Article)))
+    }
+
+    /// True when `word` is `mezzo`/`mezza`.
+    pub fn is_half(&self, word: &str) -> bool {
+        matches!(self.atom(word), Some((_, Class::Half)))
+    }
+
+    fn class_value(&self, s: &str, class: Class) -> Option<u64> {
+        match self.atom(s) {
+            Some((v, c)) if c == class => u64::try_from(v).ok(),
+            _ => None,
+        }
+    }
+
+    /// `1..=99` written as one word.
+    fn below_hundred(&self, s: &str) -> Option<u64> {
+        if let Some((v, Class::Unit | Class::Teen | Class::Ten)) = self.atom(s) {
+            return u64::try_from(v).ok();
+        }
+        for (word, ten) in &self.tens {
+            let ten = *ten;
+            if let Some(rest) = s.strip_prefix(word.as_str())
+                && let Some(u) = self.class_value(rest, Class::Unit)
+            {
+                return Some(ten + u);
+            }
+            // `ventuno`, `trentotto`: the final vowel of the ten drops before `uno` and `otto`.
+            let stem = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
+            if let Some(rest) = s.strip_prefix(stem)
+                && (rest == "uno" || rest == "otto")
+                && let Some(u) = self.class_value(rest, Class::Unit)
+            {
+                return Some(ten + u);
+            }
+        }
+        None
+    }
+
+    /// `1..=999` written as one word (`duecento`, `centotto`, `trecentocinquanta`).
+    fn below_thousand(&self, s: &str) -> Option<u64> {
+        let hundred = self.hundreds.first().map(String::as_str);
+        // The stem without the final vowel: `cento` loses its `o` before `otto`, `ottanta`.
+        let stem =
+            hundred.and_then(|h| h.char_indices().last().map(|(i, _)| &h[..i])).filter(|s| !s.is_empty());
+        let Some((pos, stem)) = stem.and_then(|st| find_bytes(s, st).map(|p| (p, st))) else {
+            return self.below_hundred(s);
+        };
+        let left = &s[..pos];
+        let mult =
+            if left.is_empty() { 1 } else { self.class_value(left, Class::Unit).filter(|&u| u >= 2)? };
+        let after = &s[pos + stem.len()..];
+        let vowel = hundred.map_or("", |h| &h[stem.len()..]);
+        let tail = match after.strip_prefix(vowel) {
+            Some("") => 0,
+            Some(rest) => self.below_hundred(rest).or_else(|| self.below_hundred(after))?,
+            None => self.below_hundred(after)?,
+        };
+        Some(mult * 100 + tail)
+    }
+
+    /// `1..=999_999` written as one word (`tremila`, `milleduecento`).
+    fn below_million(&self, s: &str) -> Option<u64> {
+        for (word, class) in &self.thousands {
+            match class {
+                Class::Thousands => {
+                    if let Some(pos) = find_bytes(s, word) {
+                        let left = self.below_thousand(&s[..pos]).filter(|&l| l >= 2)?;
+                        let rest = &s[pos + word.len()..];
+                        let right = if rest.is_empty() { 0 } else { self.below_thousand(rest)? };
+                        return Some(left * 1000 + right);
+                    }
+                }
+                Class::Thousand => {
+                    if let Some(rest) = s.strip_prefix(word.as_str()) {
+                        let right = if rest.is_empty() { 0 } else { self.below_thousand(rest)? };
+                        return Some(1000 + right);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.below_thousand(s)
+    }
+}
+
+/// Byte offset of `needle` in `hay`: a plain window scan, cheaper than `str::find` on the short
+/// words it is used for.
+fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return None;
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n).filter(|&p| hay.is_char_boundary(p))
+}
+
+fn decimal_field(rec: &crate::lexicon::Record<'_>, i: usize, what: &str) -> Result<Decimal, Error> {
+    let f = rec.require(i, what)?;
+    Decimal::from_str(f).map_err(|e| rec.error_at(i, format!("{what} is not a decimal number: {e}")))
+}
+
+/// The scale named by `word` in the embedded data (`mld.`, `miliardi`, `M`, `bn`), if any.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(cronaca::number::scale("Milioni").unwrap().multiplier, 1_000_000.into());
+/// assert!(cronaca::number::scale("milionaria").is_none());
+/// ```
+pub fn scale(word: &str) -> Option<Scale> {
+    DEFAULT.scale(word)
+}
+
+/// The value of a lower-case Italian number word in the embedded data.
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(cronaca::number::parse_number_word("ventotto"), Some(Decimal::from(28)));
+/// assert_eq!(cronaca::number::parse_number_word("mezzo"), Some(Decimal::new(5, 1)));
+/// assert_eq!(cronaca::number::parse_number_word("dicembre"), None);
+/// ```
+pub fn parse_number_word(word: &str) -> Option<Decimal> {
+    DEFAULT.number_word(word)
+}
+
+/// Parses digits with separators as written in Italian or English news.
+///
+/// The separator rules, decided by the pattern alone:
+/// - both `.` and `,`: the last one is the decimal separator, the other groups thousands
+///   (`1.500,50` Italian, `1,500.50` English); groups must have three digits;
+/// - only `,`: one comma is an Italian decimal comma (`3,5`, `1,787`); several commas group
+///   thousands English-style (`1,500,000`);
+/// - only `.`: several dots group thousands (`1.500.000`); one dot followed by exactly three
+///   digits groups thousands (`1.500`, `10.000`: Italian), otherwise it is an English decimal
+///   point (`4.5`, `2.75`).
+///
+/// Anything else (`'90`, `1..2`, empty groups) is `None`.
+///
+/// # Examples
+///
+/// ```
+/// use cronaca::number::parse_digits;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(parse_digits("10.000"), Some(Decimal::from(10_000)));
+/// assert_eq!(parse_digits("1.500,50"), Some(Decimal::new(150050, 2)));
+/// assert_eq!(parse_digits("0,5"), Some(Decimal::new(5, 1)));
+/// assert_eq!(parse_digits("4.5"), Some(Decimal::new(45, 1)));
+/// assert_eq!(parse_digits("'90"), None);
+/// ```
+pub fn parse_digits(s: &str) -> Option<Decimal> {
+    if s.is_empty() || s.len() > 40 || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+        return None;
+    }
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    let commas = s.bytes().filter(|&b| b == b',').count();
+    let (int_part, frac_part, group_sep) = match (dots, commas) {
+        (0, 0) => (s, "", None),
+        (_, 0) if dots > 1 => (s, "", Some('.')),
+        (1, 0) => {
+            let (a, b) = s.split_once('.')?;
+            if b.len() == 3 { (s, "", Some('.')) } else { (a, b, None) }
+        }
+        (0, 1) => s.split_once(',').map(|(a, b)| (a, b, None))?,
+        (0, _) => (s, "", Some(',')),
+        _ => {
+            let last_dot = s.rfind('.')?;
+            let last_comma = s.rfind(',')?;
+            let (dec, group) = if last_dot > last_comma { ('.', ',') } else { (',', '.') };
+            if s.matches(dec).count() != 1 {
+                return None;
+            }
+            let (a, b) = s.split_once(dec)?;
+            (a, b, Some(group))
+        }
+    };
+    let mut digits = String::with_capacity(s.len());
+    match group_sep {
+        Some(sep) => {
+            let mut groups = int_part.split(sep);
+            let first = groups.next()?;
+            if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.push_str(first);
+            for g in groups {
+                if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                digits.push_str(g);
+            }
+        }
+        None => {
+            if int_part.is_empty() || !int_part.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.push_str(int_part);
+        }
+    }
+    if !frac_part.is_empty() {
+        if !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push('.');
+        digits.push_str(frac_part);
+    } else if s.ends_with(['.', ',']) {
+        return None;
+    }
+    Decimal::from_str(&digits).ok()
+}
+
+/// Splits a word that starts with digits and ends with a scale (`10M`, `4bn`, `10mila`, `2,5mld`)
+/// into its value, using the embedded scales.
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(cronaca::number::parse_scaled_word("4bn"), Some(Decimal::from(4_000_000_000u64)));
+/// assert_eq!(cronaca::number::parse_scaled_word("H100"), None);
+/// ```
+pub fn parse_scaled_word(word: &str) -> Option<Decimal> {
+    DEFAULT.scaled_word(word)
+}
+
+impl NumberLexicon {
+    /// See [`parse_scaled_word`].
+    pub fn scaled_word(&self, word: &str) -> Option<Decimal> {
+        let (value, scale) = self.split_scaled_word(word)?;
+        value.checked_mul(scale.multiplier)
+    }
+
+    /// Every number-word atom and scale surface, lower-cased: a caller can build a cheap filter
+    /// before trying [`NumberLexicon::number_word`] or [`NumberLexicon::scale`] on every word.
+    pub fn words(&self) -> impl Iterator<Item = String> + '_ {
+        let exact = self.exact_scales.keys().map(|w| crate::token::normalize(w));
+        self.atoms.keys().chain(self.scales.keys()).cloned().chain(exact)
+    }
+
+    /// The scale of a token given as written and lower-cased (saves lower-casing again).
+    pub fn scale_of_token(&self, text: &str, norm: &str) -> Option<Scale> {
+        // Exact (case-sensitive) scales are upper-case letters: only look them up when the
+        // token differs from its lower-cased form.
+        match self.exact_scales.is_empty() || text == norm {
+            true => self.scales.get(norm).copied(),
+            false => self.exact_scales.get(text).or_else(|| self.scales.get(norm)).copied(),
+        }
+    }
+
+    /// Splits `10M` into its number and its scale.
+    pub fn split_scaled_word(&self, word: &str) -> Option<(Decimal, Scale)> {
+        let split = word.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+        if split == 0 {
+            return None;
+        }
+        Some((parse_digits(&word[..split])?, self.scale(&word[split..])?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn embedded_data_parses() {
+        let lex = NumberLexicon::embedded();
+        assert!(lex.scales.len() > 10 && lex.atoms.len() > 30);
+    }
+
+    #[test]
+    fn digits_table() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("10", Some("10")),
+            ("1.500", Some("1500")),
+            ("10.000", Some("10000")),
+            ("1.500.000", Some("1500000")),
+            ("3,5", Some("3.5")),
+            ("2,75", Some("2.75")),
+            ("0,5", Some("0.5")),
+            ("1,787", Some("1.787")),
+            ("1.500,50", Some("1500.50")),
+            ("1,500.50", Some("1500.50")),
+            ("1,500,000", Some("1500000")),
+            ("4.5", Some("4.5")),
+            ("98,20", Some("98.20")),
+            ("'90", None),
+            ("1..5", None),
+            ("1.50.000", None),
+            ("1,500,50", None),
+            ("1.500.", None),
+            ("", None),
+            (",5", None),
+        ];
+        for &(input, want) in table {
+            assert_eq!(parse_digits(input), want.map(d), "help: parse_digits({input:?})");
+        }
+    }
+
+    #[test]
+    fn number_words_table() {
+        let table: &[(&str, Option<u64>)] = &[
+            ("dieci", Some(10)),
+            ("cento", Some(100)),
+            ("duecento", Some(200)),
+            ("mille", Some(1000)),
+            ("tremila", Some(3000)),
+            ("cinquanta", Some(50)),
+            ("ventitré", Some(23)),
+            ("ventuno", Some(21)),
+            ("trentotto", Some(38)),
+            ("centotto", Some(108)),
+            ("duecentocinquanta", Some(250)),
+            ("milleduecento", Some(1200)),
+            ("diecimila", Some(10000)),
+            ("un", Some(1)),
+            ("mila", None),
+            ("milionaria", None),
+            ("dicembre", None),
+            ("centinaia", None),
+            ("unocento", None),
+        ];
+        for &(input, want) in table {
+            assert_eq!(
+                parse_number_word(input),
+                want.map(Decimal::from),
+                "help: parse_number_word({input:?})"
+            );
+        }
+        assert_eq!(parse_number_word("mezzo"), Some(d("0.5")));
+    }
+
+    #[test]
+    fn scales_table() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("mld", Some("1000000000")),
+            ("mld.", Some("1000000000")),
+            ("Miliardi", Some("1000000000")),
+            ("mln.", Some("1000000")),
+            ("mila", Some("1000")),
+            ("trilioni", Some("1000000000000")),
+            ("M", Some("1000000")),
+            ("m", None),
+            ("b", None),
+            ("milionaria", None),
+        ];
+        for &(input, want) in table {
+            assert_eq!(scale(input).map(|s| s.multiplier), want.map(d), "help: scale({input:?})");
+        }
+        assert_eq!((d("1.5") * scale("mld").unwrap().multiplier).normalize().to_string(), "1500000000");
+        assert_eq!(parse_scaled_word("10mila"), Some(d("10000")));
+        assert_eq!(parse_scaled_word("2,5mld"), Some(d("2500000000")));
+    }
+
+    #[test]
+    fn bad_data_reports_line_and_column() {
+        let err =
+            NumberLexicon::parse(("s.tsv", "# c\nmio\t1\tloud\n"), ("n.tsv", "")).unwrap_err().to_string();
+        assert!(err.starts_with("s.tsv:2:"), "{err}");
+        let err = NumberLexicon::parse(("s.tsv", ""), ("n.tsv", "due\t2\n")).unwrap_err().to_string();
+        assert!(err.contains("missing class"), "{err}");
+    }
+}
