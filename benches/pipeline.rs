@@ -1,10 +1,13 @@
 //! Pipeline throughput on the fixture articles concatenated (`Throughput::Bytes` → MB/s).
 //!
 //! Groups (`stage/input`): `seg_raw/` is the raw `unicode-segmentation` word-bound pass, the
-//! baseline for `tokenize/`; `document/` adds sentences and normalized forms; `extract/` is the whole
-//! pipeline. Run: `cargo bench --bench pipeline`.
+//! baseline for `tokenize/`; `document/` adds sentences and normalized forms; `ac_raw/` is the raw
+//! aho-corasick `find_iter` over the embedded gazetteer's automaton, the baseline for `gazetteer/`;
+//! `money/` and `dates/` run one recognizer over a ready `Document`; `extract/` is the whole pipeline.
+//! Run: `cargo bench --bench pipeline`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use cronaca::money::find_money;
 use cronaca::token::{Document, tokenize};
 use cronaca::{Article, Extractor};
 use std::hint::black_box;
@@ -54,6 +57,20 @@ fn pipeline(c: &mut Criterion) {
     g.bench_function(format!("document/{name}"), |b| {
         b.iter(|| Document::new(black_box(&text)).tokens().len())
     });
+    g.finish();
+
+    let doc = Document::new(&text);
+    let matcher = extractor.matcher();
+    let ac = matcher.automaton().expect("embedded gazetteer has patterns");
+    let entities = matcher.find(&doc).len();
+    assert!(entities > 50, "gazetteer finds the fixture entities ({entities})");
+    let money = find_money(&doc).len();
+    assert!(money > 30, "money recognizer finds the fixture amounts ({money})");
+    let mut g = c.benchmark_group("recognizers");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function(format!("ac_raw/{name}"), |b| b.iter(|| ac.find_iter(black_box(&text)).count()));
+    g.bench_function(format!("gazetteer/{name}"), |b| b.iter(|| matcher.find(black_box(&doc)).len()));
+    g.bench_function(format!("money/{name}"), |b| b.iter(|| find_money(black_box(&doc)).len()));
     g.finish();
 
     let mut g = c.benchmark_group("pipeline");
