@@ -6,7 +6,9 @@
 //! tokenizer is NOT included in `gazetteer/*`; `tokenize/` measures it separately.
 //!
 //! The 1k gazetteer is the embedded default; the larger ones add generated entries to it.
-//! Text: `fixtures/articles/*.txt` when present, else the Italian prose below, repeated to ~64 KiB.
+//! Text: the file named by `CRONACA_BENCH_TEXT` if set, else `fixtures/articles/*.txt` when
+//! present, else the Italian prose below (entity-dense: about one mention per 50 bytes),
+//! repeated to ~64 KiB.
 //!
 //! Run with short times on shared machines:
 //! `cargo bench --bench gazetteer -- --warm-up-time 1 --measurement-time 2`
@@ -96,7 +98,12 @@ fn generated_tsv(extra: usize) -> String {
 
 fn text() -> String {
     let mut base = String::new();
-    if let Ok(dir) = std::fs::read_dir("fixtures/articles") {
+    if let Some(path) = std::env::var_os("CRONACA_BENCH_TEXT") {
+        base = std::fs::read_to_string(&path).unwrap_or_default();
+    }
+    if base.trim().is_empty()
+        && let Ok(dir) = std::fs::read_dir("fixtures/articles")
+    {
         let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths.iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {

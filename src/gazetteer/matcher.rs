@@ -1,13 +1,16 @@
 //! Finding gazetteer names in a tokenized text.
 //!
 //! All names and aliases go into one aho-corasick automaton (leftmost-longest, ASCII
-//! case-insensitive) searched over the original text, so spans need no mapping. Each hit is then
-//! checked cheaply: it must start at a token start and end at a token end (a hyphen inside a
-//! token also counts as a boundary, for `Mps-Mediobanca`, and so does the final period of an
-//! abbreviation token, for a sentence-final `ST.`, and an English possessive, `OpenAI’s`), and an exact-case alias must equal the
-//! text byte for byte. A rejected hit first tries the shorter patterns that start at the same
-//! place and end at a token boundary; then the search resumes at the next possible start
-//! (`Input::range`), so `intelligenza` cannot hide a later `Intel`.
+//! case-insensitive) searched over the original text. Each hit is then checked cheaply: it must
+//! start at a token start and end at a token end (also counted as boundaries: a hyphen inside a
+//! token, for `Mps-Mediobanca`; the final period of an abbreviation token, for a sentence-final
+//! `ST.`; an English possessive, for `OpenAI’s`), and an exact-case alias must equal the text
+//! byte for byte. A rejected hit first tries the shorter patterns that start at the same place
+//! and end at a boundary; then the search resumes at the next possible start (`Input::range`),
+//! so `intelligenza` cannot hide a later `Intel`.
+//!
+//! When a gap between two tokens of a paragraph is not one space (hard-wrapped lines, no-break
+//! spaces, double spaces), the search runs over a copy where it is, and spans are mapped back.
 //!
 //! A company hit that is part of a person's name is dropped: right after a first name
 //! (`Luca Ferrari`), or a company alias that is itself a first name before a capitalised word
@@ -157,9 +160,10 @@ impl Matcher {
             let i = i as u32;
             let name_is_exact =
                 e.aliases.iter().any(|a| a.case == CaseRule::Exact && a.text.eq_ignore_ascii_case(&e.name));
-            if !name_is_exact {
-                names.push((e.name.as_str(), CaseRule::Insensitive, i));
-            }
+            // A name with an exact-case alias of the same letters (`Meta` with `=Meta` or
+            // `=META`) is itself matched only as written.
+            let rule = if name_is_exact { CaseRule::Exact } else { CaseRule::Insensitive };
+            names.push((e.name.as_str(), rule, i));
             names.extend(e.aliases.iter().map(|a| (a.text.as_str(), a.case, i)));
             epithets.extend(e.epithets.iter().map(|p| (p.as_str(), CaseRule::Insensitive, i)));
         }
@@ -203,11 +207,21 @@ impl Matcher {
             .filter_map(|(span, i)| self.gazetteer.entities.get(i).map(|entity| EntityMatch { span, entity }))
             .peekable();
         let mut prev_end = None;
+        let mut cursor = 0;
         std::iter::from_fn(move || {
             loop {
                 let m = hits.next()?;
+                if m.entity.kind != EntityKind::Company {
+                    prev_end = Some(m.span.end);
+                    return Some(m);
+                }
+                // Hits come in text order: walk to the hit's token instead of searching.
+                let tokens = doc.tokens();
+                while tokens.get(cursor).is_some_and(|t| t.span.start < m.span.start) {
+                    cursor += 1;
+                }
                 let next_start = hits.peek().map(|n| n.span.start);
-                if m.entity.kind == EntityKind::Company && in_person_name(doc, m.span, prev_end, next_start) {
+                if in_person_name(doc, cursor, m.span, prev_end, next_start) {
                     continue;
                 }
                 prev_end = Some(m.span.end);
@@ -265,18 +279,19 @@ impl Matcher {
     }
 }
 
-/// True when the company hit at `span` is part of a person's name: right after a first name
+/// True when the company hit at `span` (token `k` is the first token starting at or after it)
+/// is part of a person's name: right after a first name
 /// that is not the end of the previous kept hit `prev_end` (`Luca Ferrari`, `Michael Dell`, but
 /// `Leonardo Rheinmetall` names two companies), or itself a first name right before a capitalised word that
 /// starts no other hit and is no corporate word (`Leonardo Del Vecchio`, `Tim Sweeney`).
 fn in_person_name(
     doc: &Document<'_>,
+    k: usize,
     span: Span,
     prev_end: Option<usize>,
     next_hit_start: Option<usize>,
 ) -> bool {
     let tokens = doc.tokens();
-    let k = tokens.partition_point(|t| t.span.start < span.start);
     let Some(tok) = tokens.get(k).filter(|t| t.span.start == span.start) else { return false };
     let tight = |t: &Token| t.is(TokenFlags::SPACE_BEFORE) && !t.is(TokenFlags::PARAGRAPH_BEFORE);
     let name_like = |i: usize| {
@@ -288,14 +303,13 @@ fn in_person_name(
     if k > 0 && tight(tok) && first_name(k - 1) && prev_end != Some(tokens[k - 1].span.end) {
         return true;
     }
+    // Cheap token checks first: most company hits are followed by a lower-case word.
     tok.span.end == span.end
+        && tokens
+            .get(k + 1)
+            .is_some_and(|next| tight(next) && name_like(k + 1) && next_hit_start != Some(next.span.start))
         && first_name(k)
-        && tokens.get(k + 1).is_some_and(|next| {
-            tight(next)
-                && name_like(k + 1)
-                && next_hit_start != Some(next.span.start)
-                && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
-        })
+        && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
 }
 
 impl Table {
@@ -424,68 +438,140 @@ struct Hits<'t, 'd> {
     table: &'t Table,
     text: Cow<'d, str>,
     tokens: Cow<'d, [Token]>,
-    /// Byte offset in the copy → byte offset in the original; empty when searching the original.
-    map: Vec<u32>,
+    /// Breakpoints (copy offset, original offset) when searching a shortened copy; empty when
+    /// offsets are the original ones.
+    map: Vec<(u32, u32)>,
+    /// Token starts and ends, as bit sets over byte offsets of the searched text.
+    starts: Bits,
+    ends: Bits,
     pos: usize,
     key: Vec<u8>,
-    ends: Vec<usize>,
+    inner_ends: Vec<usize>,
 }
 
-/// True when a gap between two tokens may sit inside a name as written in an alias.
-fn regular_gap(gap: &str) -> bool {
-    gap.len() <= 1 && (gap.is_empty() || gap == " ") || gap.bytes().filter(|&b| b == b'\n').count() >= 2
+/// A bit set over byte offsets.
+#[derive(Debug, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn of(len: usize, offsets: impl Iterator<Item = usize>) -> Bits {
+        let mut words = vec![0u64; len / 64 + 1];
+        for i in offsets {
+            if let Some(w) = words.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+        Bits(words)
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> bool {
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
+    }
+
+    /// The first set offset greater than `i`.
+    #[inline]
+    fn next_after(&self, i: usize) -> Option<usize> {
+        let from = i + 1;
+        let mut k = from >> 6;
+        let mut w = *self.0.get(k)? & (!0u64).checked_shl((from & 63) as u32).unwrap_or(0);
+        loop {
+            if w != 0 {
+                return Some((k << 6) + w.trailing_zeros() as usize);
+            }
+            k += 1;
+            w = *self.0.get(k)?;
+        }
+    }
+}
+
+/// True when the gap before token `t` (from byte `prev_end`) may sit inside a name as written in
+/// an alias: none, one space, or a paragraph break (names never span paragraphs, so it is left
+/// as is and stops matches).
+#[inline]
+fn regular_gap(text: &[u8], prev_end: usize, t: &Token) -> bool {
+    match t.span.start.saturating_sub(prev_end) {
+        0 => true,
+        1 => text.get(prev_end) == Some(&b' '),
+        _ => t.is(TokenFlags::PARAGRAPH_BEFORE),
+    }
 }
 
 impl<'t, 'd> Hits<'t, 'd> {
     fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
         let (text, tokens) = (doc.text(), doc.tokens());
-        let irregular = tokens.windows(2).any(|w| {
-            let gap = text.get(w[0].span.end..w[1].span.start).unwrap_or_default();
-            !regular_gap(gap)
-        });
-        if !irregular || table.ac.is_none() || u32::try_from(text.len()).is_err() {
-            return Hits {
-                table,
-                text: Cow::Borrowed(text),
-                tokens: Cow::Borrowed(tokens),
-                map: Vec::new(),
-                pos: 0,
-                key: Vec::new(),
-                ends: Vec::new(),
-            };
+        if table.ac.is_none() {
+            return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
         }
+        // Gaps inside a paragraph that are not one space: one byte (`\n`, `\t`) is replaced
+        // in place; anything longer (no-break space, two spaces, `\r\n`) needs a shorter copy.
+        let mut one_byte = Vec::new();
+        let mut longer = false;
+        for w in tokens.windows(2) {
+            if !regular_gap(text.as_bytes(), w[0].span.end, &w[1]) {
+                if w[1].span.start.saturating_sub(w[0].span.end) == 1 {
+                    one_byte.push(w[0].span.end);
+                } else {
+                    longer = true;
+                    break;
+                }
+            }
+        }
+        if longer && u32::try_from(text.len()).is_ok() {
+            return Hits::shrunk(table, text, tokens);
+        }
+        if longer || one_byte.is_empty() {
+            return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
+        }
+        let mut bytes = text.as_bytes().to_vec();
+        for i in one_byte {
+            if let Some(b) = bytes.get_mut(i) {
+                *b = b' ';
+            }
+        }
+        // ASCII whitespace became ASCII space: still UTF-8, same offsets, same tokens.
+        match String::from_utf8(bytes) {
+            Ok(hay) => Hits::with(table, Cow::Owned(hay), Cow::Borrowed(tokens), Vec::new()),
+            Err(_) => Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new()),
+        }
+    }
+
+    /// Searches a copy where every irregular gap is one space; `map` holds breakpoints
+    /// (offset in the copy, offset in the original) from which offsets grow together.
+    fn shrunk(table: &'t Table, text: &'d str, tokens: &'d [Token]) -> Self {
         let mut hay = String::with_capacity(text.len());
-        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        let mut map: Vec<(u32, u32)> = vec![(0, 0)];
         let mut new_tokens = Vec::with_capacity(tokens.len());
-        let copy = |hay: &mut String, map: &mut Vec<u32>, from: usize, piece: &str| {
-            hay.push_str(piece);
-            map.extend((from..from + piece.len()).map(|o| o as u32));
-        };
         let mut last = 0;
         for (i, t) in tokens.iter().enumerate() {
             let gap = text.get(last..t.span.start).unwrap_or_default();
-            if i > 0 && !regular_gap(gap) {
+            if i > 0 && !regular_gap(text.as_bytes(), last, t) {
+                map.push((hay.len() as u32, last as u32));
                 hay.push(' ');
-                map.push(last as u32);
+                map.push((hay.len() as u32, t.span.start as u32));
             } else {
-                copy(&mut hay, &mut map, last, gap);
+                hay.push_str(gap);
             }
             let start = hay.len();
-            copy(&mut hay, &mut map, t.span.start, text.get(t.span.start..t.span.end).unwrap_or_default());
+            hay.push_str(text.get(t.span.start..t.span.end).unwrap_or_default());
             new_tokens.push(Token { span: Span::new(start, hay.len()), ..*t });
             last = t.span.end;
         }
-        copy(&mut hay, &mut map, last, text.get(last..).unwrap_or_default());
-        map.push(text.len() as u32);
-        Hits {
-            table,
-            text: Cow::Owned(hay),
-            tokens: Cow::Owned(new_tokens),
-            map,
-            pos: 0,
-            key: Vec::new(),
-            ends: Vec::new(),
-        }
+        hay.push_str(text.get(last..).unwrap_or_default());
+        Hits::with(table, Cow::Owned(hay), Cow::Owned(new_tokens), map)
+    }
+
+    fn with(table: &'t Table, text: Cow<'d, str>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
+        // Only a table that can match needs the boundary sets.
+        let (starts, ends) = if table.ac.is_some() {
+            (
+                Bits::of(text.len(), tokens.iter().map(|t| t.span.start)),
+                Bits::of(text.len(), tokens.iter().map(|t| t.span.end)),
+            )
+        } else {
+            (Bits::default(), Bits::default())
+        };
+        Hits { table, text, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 
     /// The span in the original text of `s..e` in the searched text.
@@ -494,28 +580,40 @@ impl<'t, 'd> Hits<'t, 'd> {
         if self.map.is_empty() {
             return Span::new(s, e);
         }
-        let at = |i: usize| self.map.get(i).map_or(0, |&o| o as usize);
+        let at = |i: usize| {
+            // The last breakpoint at or before `i`; offsets grow together from there.
+            let k = self.map.partition_point(|&(h, _)| h as usize <= i);
+            let (h, o) = self.map.get(k.saturating_sub(1)).map_or((0, 0), |&(h, o)| (h as usize, o as usize));
+            o + i.saturating_sub(h)
+        };
         Span::new(at(s), at(e))
     }
 
     /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
     #[inline]
     fn valid_start(&self, s: usize) -> bool {
-        let k = self.tokens.partition_point(|t| t.span.start < s);
-        self.tokens.get(k).is_some_and(|t| t.span.start == s)
-            || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
+        self.starts.get(s) || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
     }
 
-    /// True when a hit may end at byte `e`: a token end, just before a hyphen, or just before
+    /// True when a hit may end at byte `e`: a token end, just before a hyphen, just before
     /// the final period of an abbreviation token (`di ST.` at the end of a sentence is
-    /// tokenized as the abbreviation `ST.`).
+    /// tokenized as the abbreviation `ST.`), or before an English possessive.
     #[inline]
     fn valid_end(&self, e: usize) -> bool {
-        let k = self.tokens.partition_point(|t| t.span.end < e);
-        self.tokens.get(k).is_some_and(|t| {
-            t.span.end == e || t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
-        }) || self.text.as_bytes().get(e) == Some(&b'-')
-            || self.possessive_end(e)
+        if self.ends.get(e) {
+            return true;
+        }
+        match self.text.as_bytes().get(e) {
+            Some(b'-') => true,
+            Some(b'.') => {
+                let k = self.tokens.partition_point(|t| t.span.end <= e);
+                self.tokens.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
+                })
+            }
+            Some(b'\'' | 0xE2) => self.possessive_end(e),
+            _ => false,
+        }
     }
 
     /// True when `e` is followed by an English possessive that ends its token (`OpenAI’s`).
@@ -533,9 +631,9 @@ impl<'t, 'd> Hits<'t, 'd> {
     }
 
     /// The first position after `s` where a hit may start.
+    #[inline]
     fn next_start(&self, s: usize) -> usize {
-        let k = self.tokens.partition_point(|t| t.span.start <= s);
-        let next_token = self.tokens.get(k).map_or(self.text.len(), |t| t.span.start);
+        let next_token = self.starts.next_after(s).unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         match bytes.get(s..next_token).and_then(|b| b.iter().position(|&c| c == b'-')) {
             Some(i) if s + i + 1 < next_token => s + i + 1,
@@ -548,10 +646,10 @@ impl<'t, 'd> Hits<'t, 'd> {
     fn shorter(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
         // Possible ends inside the hit: token ends (or the period of an abbreviation token) and
         // positions before a hyphen. Usually there are none (`intel|ligenza`), so this is cheap.
-        let mut ends = std::mem::take(&mut self.ends);
+        let mut ends = std::mem::take(&mut self.inner_ends);
         let mut key = std::mem::take(&mut self.key);
         let found = self.shorter_with(s, e, &mut ends, &mut key);
-        self.ends = ends;
+        self.inner_ends = ends;
         self.key = key;
         found
     }

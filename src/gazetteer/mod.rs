@@ -16,7 +16,8 @@
 //! ```
 //!
 //! - `id`: lower-case ASCII `[a-z0-9-]+`, unique; `kind`: `company`, `chip`, `person` or `product`;
-//!   `name`: the canonical name, always matched too.
+//!   `name`: the canonical name, always matched too (only as written when an `=` alias has the
+//!   same letters: name `Meta` with `=Meta`).
 //! - `aliases`: `|`-separated surface forms, matched case-insensitively (ASCII case, plus
 //!   lower/upper/title-case variants for accented letters, and `'`/`’` variants), or, with a
 //!   leading `=`, only exactly as written (`=Meta`, `=Arm`, `=Amd`).

@@ -174,6 +174,16 @@ fn boundaries_and_case_rules() {
 }
 
 #[test]
+fn a_name_with_an_exact_alias_is_exact() {
+    let g = Gazetteer::from_str("x.tsv", "meta\tcompany\tMeta\t=META\nsnam\tcompany\tSnam\t=Snam").unwrap();
+    let m = Matcher::new(g).unwrap();
+    let got = found(&m, "Meta e META, non meta né la snam di Snam.");
+    let want =
+        [("Meta", "meta"), ("META", "meta"), ("Snam", "snam")].map(|(a, b)| (a.to_string(), b.to_string()));
+    assert_eq!(got, want);
+}
+
+#[test]
 fn mentions_carry_kind_and_canonical_name() {
     let m = matcher();
     let doc = Document::new("Il Tim Cook di Amd annuncia MI300X.");
