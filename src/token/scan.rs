@@ -256,8 +256,12 @@ impl Fixer<'_, '_> {
         self.out.push(Token { span: Span::new(start, end), kind, flags });
     }
 
+    /// `s` is a word with its final period. Listed abbreviations are written in lower or title
+    /// case; an all-caps word before a period is an acronym ending a sentence (`di ST.`), not `St.`.
     fn is_abbreviation(&mut self, s: &str) -> bool {
-        if s.len() > DATA.max_abbreviation {
+        let word = &s.as_bytes()[..s.len() - 1];
+        let acronym = word.len() >= 2 && word.iter().all(u8::is_ascii_uppercase);
+        if s.len() > DATA.max_abbreviation || acronym {
             return is_dotted_initials(s);
         }
         self.scratch.clear();
