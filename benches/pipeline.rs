@@ -7,6 +7,7 @@
 //! Run: `cargo bench --bench pipeline`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use cronaca::date::find_dates;
 use cronaca::money::find_money;
 use cronaca::token::{Document, tokenize};
 use cronaca::{Article, Extractor};
@@ -66,11 +67,15 @@ fn pipeline(c: &mut Criterion) {
     assert!(entities > 50, "gazetteer finds the fixture entities ({entities})");
     let money = find_money(&doc).len();
     assert!(money > 30, "money recognizer finds the fixture amounts ({money})");
+    let anchor = Some(jiff::civil::date(2025, 12, 17));
+    let dates = find_dates(&doc, anchor).len();
+    assert!(dates > 20, "date recognizer finds the fixture dates ({dates})");
     let mut g = c.benchmark_group("recognizers");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function(format!("ac_raw/{name}"), |b| b.iter(|| ac.find_iter(black_box(&text)).count()));
     g.bench_function(format!("gazetteer/{name}"), |b| b.iter(|| matcher.find(black_box(&doc)).len()));
     g.bench_function(format!("money/{name}"), |b| b.iter(|| find_money(black_box(&doc)).len()));
+    g.bench_function(format!("dates/{name}"), |b| b.iter(|| find_dates(black_box(&doc), anchor).len()));
     g.finish();
 
     let mut g = c.benchmark_group("pipeline");

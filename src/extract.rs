@@ -156,6 +156,8 @@ impl Extractor {
         let entities = self.inner.matcher.find(&doc);
         let mut money = crate::money::find_money(&doc);
         money.sort_by_key(|m| (m.span.start, m.span.end));
-        Extraction { entities, money, ..Extraction::default() }
+        let mut dates = crate::date::find_dates(&doc, article.date);
+        dates.sort_by_key(|d| d.span);
+        Extraction { entities, money, dates, ..Extraction::default() }
     }
 }
