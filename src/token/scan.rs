@@ -53,6 +53,20 @@ const fn ascii_classes() -> [Class; 128] {
 
 static ASCII_CLASS: [Class; 128] = ascii_classes();
 
+const fn ascii_wordish() -> [bool; 128] {
+    let classes = ascii_classes();
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(classes[i], Class::Letter | Class::Digit | Class::ExtendNumLet);
+        i += 1;
+    }
+    t
+}
+
+/// ASCII letters, digits and `_`: the bytes that continue a word run.
+static ASCII_WORDISH: [bool; 128] = ascii_wordish();
+
 #[inline]
 fn char_class(c: char) -> Class {
     if c.is_ascii() {
@@ -113,16 +127,25 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usi
             }
         }
         let atom_start = i;
-        let mut prev = c;
         i += len;
+        let bytes = text.as_bytes();
         while i < end {
+            // The common case: a run of ASCII letters and digits, one table lookup a byte.
+            while i < end && bytes[i] < 0x80 && ASCII_WORDISH[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
             let (c, len) = class_at(text, i);
             match c {
-                Class::Letter | Class::Digit | Class::ExtendNumLet => {
-                    prev = c;
-                    i += len;
-                }
+                Class::Letter | Class::Digit | Class::ExtendNumLet => i += len,
                 Class::MidNumLet | Class::MidNum | Class::MidLetter if i + len < end => {
+                    // The character before: non-ASCII word characters of the fast path are letters.
+                    let prev = match bytes[i - 1] {
+                        b if b < 0x80 => ASCII_CLASS[b as usize],
+                        _ => Class::Letter,
+                    };
                     let (next, next_len) = class_at(text, i + len);
                     let joins = (prev == Class::Letter
                         && next == Class::Letter
@@ -133,7 +156,6 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usi
                     if !joins {
                         break;
                     }
-                    prev = next;
                     i += len + next_len;
                 }
                 _ => break,
