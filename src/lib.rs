@@ -49,3 +49,7 @@ mod tests {
         assert_send_sync::<crate::Extractor>();
     }
 }
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

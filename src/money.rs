@@ -430,10 +430,11 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
 /// The currency an Italian reader assumes when the article names none before an amount.
 const READER_CURRENCY: Currency = Currency::EUR;
 
-/// Gives amounts without a currency the one of the nearest explicit amount before them; with
-/// none before, the reader's currency, the euro (`ricavi per 6 miliardi` opening an article).
+/// Gives amounts without a currency the one of the nearest explicit amount before them. With none
+/// before (a headline: `sul tavolo 10 miliardi`), the first explicit one after it, which is the
+/// body's currency; in an article that names none, the reader's currency, the euro.
 fn infer_currencies(items: &mut [Money]) {
-    let mut last = None;
+    let mut last = items.iter().find(|m| m.currency_explicit).and_then(|m| m.currency);
     for m in items.iter_mut() {
         if m.currency_explicit {
             last = m.currency;
@@ -1004,11 +1005,19 @@ mod tests {
             ),
             (
                 "Ricavi per 6,1 mld, in calo. L'utile è di 2 miliardi di dollari.",
-                &["6,1 mld=6100000000 EUR?", "2 miliardi di dollari=2000000000 USD"],
+                &["6,1 mld=6100000000 USD?", "2 miliardi di dollari=2000000000 USD"],
             ),
             (
                 "Con 15 miliardi di fatturato il gruppo pesa; 3 miliardi di dollari in cassa.",
-                &["15 miliardi=15000000000 EUR?", "3 miliardi di dollari=3000000000 USD"],
+                &["15 miliardi=15000000000 USD?", "3 miliardi di dollari=3000000000 USD"],
+            ),
+            (
+                "Sul tavolo oltre 10 miliardi\n\nAmazon investirà 10 miliardi di dollari. Poi altri 2 miliardi.",
+                &[
+                    "10 miliardi=10000000000 USD? over",
+                    "10 miliardi di dollari=10000000000 USD",
+                    "2 miliardi=2000000000 USD?",
+                ],
             ),
             ("Nessuna valuta qui: 5 miliardi raccolti.", &["5 miliardi=5000000000 EUR?"]),
         ]);

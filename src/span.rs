@@ -94,3 +94,11 @@ impl std::ops::Index<Span> for str {
         &self[span.range()]
     }
 }
+
+impl std::ops::Index<Span> for String {
+    type Output = str;
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span.range()]
+    }
+}

@@ -58,13 +58,17 @@ fn parse(elisions: &str, truncations: &str, abbreviations: &str) -> crate::Resul
     })
 }
 
-/// The class of an abbreviation token's text (`Sig.` → title); dotted initials are `Other`.
+/// The class of an abbreviation token's text (`Sig.` → title). Two dotted initials (`C.C. Wei`,
+/// `U.S. Steel`) precede a name like a title; longer ones (`S.p.A.`, `U.S.A.`) may end a sentence.
 pub(crate) fn abbreviation_class(s: &str) -> Option<AbbreviationClass> {
     let lower = s.to_lowercase();
-    DATA.abbreviations
-        .get(&lower)
-        .copied()
-        .or_else(|| is_dotted_initials(s).then_some(AbbreviationClass::Other))
+    DATA.abbreviations.get(&lower).copied().or_else(|| {
+        is_dotted_initials(s).then_some(if s.len() == 4 {
+            AbbreviationClass::Title
+        } else {
+            AbbreviationClass::Other
+        })
+    })
 }
 
 /// `U.S.A.`, `S.p.A.`, `S.r.l.`: single letters each followed by a period, at least two.

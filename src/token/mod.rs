@@ -192,7 +192,12 @@ impl<'a> Document<'a> {
         let mut norm_spans = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let start = norm.len();
-            push_normalized(&mut norm, &text[t.span]);
+            if t.is(TokenFlags::ASCII) {
+                norm.push_str(&text[t.span]);
+                norm[start..].make_ascii_lowercase();
+            } else {
+                push_normalized(&mut norm, &text[t.span]);
+            }
             norm_spans.push((start as u32, norm.len() as u32));
         }
         Document { text, tokens, sentences, norm, norm_spans }
@@ -246,7 +251,9 @@ impl<'a> Document<'a> {
 /// Appends the normalized form of `s` (lower case, `’`/`‘` → `'`) to `out`.
 pub fn push_normalized(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {

@@ -53,6 +53,20 @@ const fn ascii_classes() -> [Class; 128] {
 
 static ASCII_CLASS: [Class; 128] = ascii_classes();
 
+const fn ascii_wordish() -> [bool; 128] {
+    let classes = ascii_classes();
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(classes[i], Class::Letter | Class::Digit | Class::ExtendNumLet);
+        i += 1;
+    }
+    t
+}
+
+/// ASCII letters, digits and `_`: the bytes that continue a word run.
+static ASCII_WORDISH: [bool; 128] = ascii_wordish();
+
 #[inline]
 fn char_class(c: char) -> Class {
     if c.is_ascii() {
@@ -93,27 +107,45 @@ pub(super) struct Atom {
     pub word: bool,
 }
 
-/// Segments `text[start..end]` (which holds no whitespace and no slow character) like UAX #29.
-fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) {
+/// Segments `text[start..end]` like UAX #29, stopping early at whitespace or at a character the
+/// fast path does not model. Returns where it stopped, whether it stopped at such a slow character
+/// (the atoms are then incomplete) and whether it saw an `@`.
+fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usize, bool, bool) {
+    let mut at = false;
     let mut i = start;
     while i < end {
         let (c, len) = class_at(text, i);
-        if !matches!(c, Class::Letter | Class::Digit | Class::ExtendNumLet) {
-            out.push(Atom { start: i, end: i + len, word: false });
-            i += len;
-            continue;
+        match c {
+            Class::Letter | Class::Digit | Class::ExtendNumLet => {}
+            Class::Space => return (i, false, at),
+            Class::Slow => return (i, true, at),
+            _ => {
+                at |= text.as_bytes()[i] == b'@';
+                out.push(Atom { start: i, end: i + len, word: false });
+                i += len;
+                continue;
+            }
         }
         let atom_start = i;
-        let mut prev = c;
         i += len;
+        let bytes = text.as_bytes();
         while i < end {
+            // The common case: a run of ASCII letters and digits, one table lookup a byte.
+            while i < end && bytes[i] < 0x80 && ASCII_WORDISH[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
             let (c, len) = class_at(text, i);
             match c {
-                Class::Letter | Class::Digit | Class::ExtendNumLet => {
-                    prev = c;
-                    i += len;
-                }
+                Class::Letter | Class::Digit | Class::ExtendNumLet => i += len,
                 Class::MidNumLet | Class::MidNum | Class::MidLetter if i + len < end => {
+                    // The character before: non-ASCII word characters of the fast path are letters.
+                    let prev = match bytes[i - 1] {
+                        b if b < 0x80 => ASCII_CLASS[b as usize],
+                        _ => Class::Letter,
+                    };
                     let (next, next_len) = class_at(text, i + len);
                     let joins = (prev == Class::Letter
                         && next == Class::Letter
@@ -124,7 +156,6 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) {
                     if !joins {
                         break;
                     }
-                    prev = next;
                     i += len + next_len;
                 }
                 _ => break,
@@ -132,6 +163,7 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) {
         }
         out.push(Atom { start: atom_start, end: i, word: true });
     }
+    (i, false, at)
 }
 
 /// Segments `text[start..end]` with `unicode-segmentation`.
@@ -163,19 +195,20 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A chunk: everything up to the next whitespace.
+        // A chunk: everything up to the next whitespace, segmented on the way.
         let start = i;
-        let mut slow = c == Class::Slow;
-        let mut at = bytes[i] == b'@';
-        i += len;
-        while i < bytes.len() {
-            let (c, len) = class_at(text, i);
-            match c {
-                Class::Space => break,
-                Class::Slow => slow = true,
-                _ => at |= bytes[i] == b'@',
+        atoms.clear();
+        let (stop, slow, mut at) = fast_atoms(text, start, bytes.len(), &mut atoms);
+        i = stop;
+        if slow {
+            while i < bytes.len() {
+                let (c, len) = class_at(text, i);
+                if c == Class::Space {
+                    break;
+                }
+                at |= bytes[i] == b'@';
+                i += len;
             }
-            i += len;
         }
         let mut lead = TokenFlags::EMPTY;
         if spaced {
@@ -188,7 +221,19 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             lead |= TokenFlags::PARAGRAPH_BEFORE;
         }
         let mut fixer = Fixer { text, out: &mut tokens, lead, scratch: &mut scratch };
-        fixer.chunk(start, i, slow, at, &mut atoms);
+        let might_be_url = !matches!(
+            bytes[start],
+            b'a'..=b'g' | b'i'..=b'v' | b'x'..=b'z' | b'A'..=b'G' | b'I'..=b'V' | b'X'..=b'Z' | b'0'..=b'9'
+        );
+        if at || might_be_url && i - start > 4 {
+            fixer.chunk(start, i, slow, at, &mut atoms);
+        } else if slow {
+            atoms.clear();
+            slow_atoms(text, start, i, &mut atoms);
+            fixer.fix(&mut atoms);
+        } else {
+            fixer.fix(&mut atoms);
+        }
         newlines = 0;
         spaced = false;
     }
@@ -223,7 +268,7 @@ impl Fixer<'_, '_> {
         if slow {
             slow_atoms(self.text, start, end, atoms);
         } else {
-            fast_atoms(self.text, start, end, atoms);
+            let _ = fast_atoms(self.text, start, end, atoms);
         }
         self.fix(atoms);
     }
@@ -233,8 +278,12 @@ impl Fixer<'_, '_> {
         self.out.push(Token { span: Span::new(start, end), kind, flags });
     }
 
+    /// `s` is a word with its final period. Listed abbreviations are written in lower or title
+    /// case; an all-caps word before a period is an acronym ending a sentence (`di ST.`), not `St.`.
     fn is_abbreviation(&mut self, s: &str) -> bool {
-        if s.len() > DATA.max_abbreviation {
+        let word = &s.as_bytes()[..s.len() - 1];
+        let acronym = word.len() >= 2 && word.iter().all(u8::is_ascii_uppercase);
+        if s.len() > DATA.max_abbreviation || acronym {
             return is_dotted_initials(s);
         }
         self.scratch.clear();
@@ -362,32 +411,50 @@ impl Fixer<'_, '_> {
     }
 }
 
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+const fn byte_bits() -> [u8; 256] {
+    let mut t = [NON_ASCII; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+}
+
+static BYTE_BITS: [u8; 256] = byte_bits();
+
 /// Flags that depend only on the token's own text.
 fn text_flags(s: &str) -> TokenFlags {
-    let mut f = TokenFlags::EMPTY;
-    let mut lower = false;
-    let mut letter = false;
-    let mut digit = false;
-    if s.is_ascii() {
-        f |= TokenFlags::ASCII;
-        let b = s.as_bytes();
-        if b.first().is_some_and(u8::is_ascii_uppercase) {
-            f |= TokenFlags::CAPITALIZED;
-        }
-        for &c in b {
-            lower |= c.is_ascii_lowercase();
-            letter |= c.is_ascii_alphabetic();
-            digit |= c.is_ascii_digit();
-        }
+    let b = s.as_bytes();
+    let acc = b.iter().fold(0u8, |acc, &c| acc | BYTE_BITS[c as usize]);
+    let (capitalized, lower, letter, digit) = if acc & NON_ASCII == 0 {
+        let first_upper = b.first().is_some_and(|&c| BYTE_BITS[c as usize] & UPPER != 0);
+        (first_upper, acc & LOWER != 0, acc & (LOWER | UPPER) != 0, acc & DIGIT != 0)
     } else {
-        if s.chars().next().is_some_and(char::is_uppercase) {
-            f |= TokenFlags::CAPITALIZED;
-        }
+        let mut lower = false;
+        let mut letter = false;
         for c in s.chars() {
             lower |= c.is_lowercase();
             letter |= c.is_alphabetic();
-            digit |= c.is_ascii_digit();
         }
+        (s.chars().next().is_some_and(char::is_uppercase), lower, letter, acc & DIGIT != 0)
+    };
+    let mut f = TokenFlags::EMPTY;
+    if acc & NON_ASCII == 0 {
+        f |= TokenFlags::ASCII;
+    }
+    if capitalized {
+        f |= TokenFlags::CAPITALIZED;
     }
     if letter {
         f |= TokenFlags::HAS_LETTER;
@@ -524,7 +591,7 @@ fn find_special(text: &str, start: usize, end: usize, at: bool) -> Option<(usize
 pub(super) fn atoms_for_test(text: &str, fast: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if fast {
-        fast_atoms(text, 0, text.len(), &mut out);
+        let _ = fast_atoms(text, 0, text.len(), &mut out);
     } else {
         slow_atoms(text, 0, text.len(), &mut out);
     }

@@ -139,6 +139,10 @@ fn sent_010_basic_and_abbreviations() {
 fn sent_020_abbreviation_at_end() {
     assert_eq!(sents("Vale 10 mld. Il titolo sale."), ["Vale 10 mld.", "Il titolo sale."]);
     assert_eq!(sents("chip, memorie ecc. e altro."), ["chip, memorie ecc. e altro."]);
+    assert_eq!(sents("Lo ha detto il presidente C.C. Wei."), ["Lo ha detto il presidente C.C. Wei."]);
+    assert_eq!(sents("Vende la Alfa S.p.A. Il titolo sale."), ["Vende la Alfa S.p.A.", "Il titolo sale."]);
+    assert_eq!(sents("Accordo con ST. Il titolo sale."), ["Accordo con ST.", "Il titolo sale."]);
+    assert_eq!(sents("Vive a St. Moritz."), ["Vive a St. Moritz."]);
 }
 
 #[test]
