@@ -265,11 +265,38 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     /// Drops contract triggers when the sentence has a more specific one (`un accordo per rilevare`)
     /// and purpose-clause triggers that belong to an earlier one (`metterà 9 miliardi per rilevare`).
     pub(super) fn select(&self, hits: &[Hit<'l>], sent_start: usize) -> Vec<usize> {
-        let specific = hits.iter().any(|h| {
-            matches!(h.trig.kind, EventType::Investment | EventType::Acquisition | EventType::FundingRound)
-        });
+        let doc = self.doc;
+        // Clauses split at `:`, `;` and `mentre`: `avevano annunciato un'intesa: Anthropic acquisterà`.
+        let segment =
+            |k: usize| (sent_start..k).filter(|&j| matches!(doc.norm(j), ":" | ";" | "mentre")).count();
         let mut kept: Vec<usize> = Vec::new();
         for (i, h) in hits.iter().enumerate() {
+            let specific = hits.iter().any(|o| {
+                matches!(
+                    o.trig.kind,
+                    EventType::Investment | EventType::Acquisition | EventType::FundingRound
+                ) && segment(o.start) == segment(h.start)
+            });
+            // `L'accordo, se confermato, ...`: a definite noun with no complement refers back.
+            let definite = h.start > sent_start && self.lex.definite.contains(doc.norm(h.start - 1));
+            let complement = (h.end..h.end + 3).any(|k| {
+                matches!(
+                    self.lex.prep_of(doc, k),
+                    Some(
+                        Prep::Tra
+                            | Prep::Con
+                            | Prep::Di
+                            | Prep::Da
+                            | Prep::Per
+                            | Prep::A
+                            | Prep::In
+                            | Prep::Su
+                    )
+                ) || self.cover.get(k).is_some_and(|c| c.is_some())
+            });
+            if h.trig.frame.is_noun() && h.trig.kind == EventType::Contract && definite && !complement {
+                continue;
+            }
             // `un contratto con AWS, il primo accordo con il leader del cloud`: one deal, restated.
             let restated = kept.iter().any(|&k| hits[k].trig.kind == EventType::Contract);
             if h.trig.kind == EventType::Contract && (specific || restated) {
@@ -441,7 +468,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let mut best: Option<(usize, usize, Status)> = tense.map(|s| (2, rank(s), s));
         let mut offer = |dist: usize, s: Status| {
             // Talks and reports near the trigger outweigh its tense (`secondo fonti, investirà`).
-            let dist = if matches!(s, Status::Talks | Status::Rumored) && dist <= 8 { 0 } else { dist };
+            let dist =
+                if matches!(s, Status::Talks | Status::Rumored) && dist <= 8 { dist.min(2) } else { dist };
             if best.is_none_or(|(d, r, _)| (dist, rank(s)) < (d, r)) {
                 best = Some((dist, rank(s), s));
             }
@@ -572,8 +600,20 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 std::mem::swap(&mut d.agent, &mut d.target);
             }
         }
+        // `ha chiuso un round da 13 miliardi ... guidato da Iconiq` told twice, once without its
+        // lead: the same round. (Two investors putting the same amount are two investments.)
+        let amount_of = |d: &Draft<'_>| d.money.and_then(|m| self.input.money[m].amount);
+        let led: Vec<(EventType, &str, rust_decimal::Decimal)> = drafts
+            .iter()
+            .filter(|d| ok(d) && d.agent.is_some() && d.kind != EventType::Investment)
+            .filter_map(|d| Some((d.kind, d.target?.id, amount_of(d)?)))
+            .collect();
+        let folded = |d: &Draft<'_>| {
+            d.agent.is_none()
+                && d.target.zip(amount_of(d)).is_some_and(|(t, a)| led.contains(&(d.kind, t.id, a)))
+        };
         // Drafts with an amount first, so amountless repeats fold into them.
-        let mut order: Vec<&Draft<'a>> = drafts.iter().filter(|d| ok(d)).collect();
+        let mut order: Vec<&Draft<'a>> = drafts.iter().filter(|d| ok(d) && !folded(d)).collect();
         order.sort_by_key(|d| (d.money.is_none(), d.sent));
         for d in order {
             let key = (d.kind, d.agent.map(|r| r.name), d.target.map(|r| r.name));

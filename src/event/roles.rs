@@ -93,7 +93,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 return (Subject::Government(t), t);
             }
             match w {
-                "che" => che = Some(t),
+                "che" => {
+                    che = Some(t);
+                    // `Nvidia ha annunciato che investirà`: past a complementizer, the subject is
+                    // that of the verb of saying.
+                    if t > sent_start && self.cover[t - 1].is_none() && doc.norm(t - 1) != "," {
+                        aux_groups += 1;
+                    }
+                }
                 ";" | ":" | "mentre" | "ma" => return (Subject::None, j),
                 _ if !cross && aux => return (Subject::None, j),
                 _ => {}
@@ -356,9 +363,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 Frame::Verb | Frame::Intransitive | Frame::Receive => {
                     let floor = h.end;
                     let near = h.end + 4;
+                    // `mette le mani su X`; but `acquisterà capacità su Azure` buys no company.
+                    let su_ok = self.lex.prep_of(doc, h.end - 1) == Some(Prep::Su);
                     if let Some(x) = after(&|it| {
                         (it.gov.is_none() && it.start <= near)
-                            || it.gov == Some(Prep::Su)
+                            || (su_ok && it.gov == Some(Prep::Su))
                             || (matches!(it.gov, Some(Prep::Di | Prep::In)) && self.stake_before(it, floor))
                     }) {
                         targets = self.coordinated_after(x, bound);
@@ -682,7 +691,20 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 m
             }
             _ => {
-                let m = self.pick_money(h, clause_start, bound, Some(range.end));
+                // `quello da 300 miliardi che la società ha firmato con OpenAI`: the antecedent of
+                // the relative clause carries the amount.
+                let che = (range.start..h.start)
+                    .rev()
+                    .take_while(|&k| !matches!(doc.norm(k), "," | ":" | ";"))
+                    .find(|&k| doc.norm(k) == "che");
+                let floor = che.map_or(clause_start, |c| {
+                    (range.start..c)
+                        .rev()
+                        .find(|&k| matches!(doc.norm(k), "," | ":" | ";"))
+                        .map_or(range.start, |k| k + 1)
+                        .min(clause_start)
+                });
+                let m = self.pick_money(h, floor, bound, Some(range.end));
                 if let Some(mi) = m
                     && self.aggregate(mi, range.start)
                 {
