@@ -279,21 +279,26 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             });
             // `L'accordo, se confermato, ...`: a definite noun with no complement refers back.
             let definite = h.start > sent_start && self.lex.definite.contains(doc.norm(h.start - 1));
-            let complement = (h.end..h.end + 3).any(|k| {
-                matches!(
-                    self.lex.prep_of(doc, k),
-                    Some(
-                        Prep::Tra
-                            | Prep::Con
-                            | Prep::Di
-                            | Prep::Da
-                            | Prep::Per
-                            | Prep::A
-                            | Prep::In
-                            | Prep::Su
-                    )
-                ) || self.cover.get(k).is_some_and(|c| c.is_some())
-            });
+            let complement = (h.end..h.end + 3)
+                .take_while(|&k| {
+                    let w = doc.norm(k);
+                    !(w.is_empty() || matches!(w, "," | "si" | "che" | ".") || self.lex.is_aux(doc, k))
+                })
+                .any(|k| {
+                    matches!(
+                        self.lex.prep_of(doc, k),
+                        Some(
+                            Prep::Tra
+                                | Prep::Con
+                                | Prep::Di
+                                | Prep::Da
+                                | Prep::Per
+                                | Prep::A
+                                | Prep::In
+                                | Prep::Su
+                        )
+                    ) || self.cover.get(k).is_some_and(|c| c.is_some())
+                });
             if h.trig.frame.is_noun() && h.trig.kind == EventType::Contract && definite && !complement {
                 continue;
             }

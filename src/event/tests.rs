@@ -663,6 +663,39 @@ fn customers_leads_market_caps_and_future_launches() {
 }
 
 #[test]
+fn clauses_relatives_and_verbs_of_saying() {
+    check(&[
+        Case {
+            text: "Nvidia ha annunciato che investirà 100 miliardi di dollari in OpenAI, mentre Amd ha siglato con \
+                   Oracle un'intesa per la fornitura di chip.",
+            money: &[("100 miliardi di dollari", "100000000000", B)],
+            dates: &[],
+            want: &[
+                (Investment, Some("Nvidia"), Some("OpenAI"), Some("100000000000")),
+                (Contract, Some("Advanced Micro Devices"), Some("Oracle"), None),
+            ],
+        },
+        Case {
+            text: "L'accordo si affiancherebbe a quello da 300 miliardi di dollari che Oracle ha firmato a settembre \
+                   con OpenAI.",
+            money: &[("300 miliardi di dollari", "300000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Oracle"), Some("OpenAI"), Some("300000000000"))],
+        },
+        Case {
+            text: "Anthropic ha raccolto 13 miliardi di dollari. Il round da 13.000 milioni di dollari è stato \
+                   guidato da Sequoia Capital.",
+            money: &[
+                ("13 miliardi di dollari", "13000000000", B),
+                ("13.000 milioni di dollari", "13000000000", B),
+            ],
+            dates: &[],
+            want: &[(FundingRound, Some("Sequoia Capital"), Some("Anthropic"), Some("13000000000"))],
+        },
+    ]);
+}
+
+#[test]
 fn rankings_of_rounds_after_a_funding_report() {
     check(&[
         Case {
