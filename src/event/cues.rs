@@ -159,6 +159,7 @@ pub struct Lexicon {
     pub(crate) government: Phrases<()>,
     pub(crate) stake: Phrases<()>,
     pub(crate) customer: HashSet<String>,
+    pub(crate) supplier: HashSet<String>,
     pub(crate) per_unit: Phrases<()>,
     pub(crate) purpose: Phrases<()>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
@@ -311,6 +312,9 @@ impl Lexicon {
             }
             "customer" => {
                 self.customer.insert(single());
+            }
+            "supplier" => {
+                self.supplier.insert(single());
             }
             "prep" => {
                 let base = match rec.require(2, "base preposition")? {

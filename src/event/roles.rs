@@ -529,6 +529,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         (Some(o), Some(m)) if o == m => None,
                         _ => main,
                     };
+                    // `per produrre`, `per fornire`: the subject is the supplier.
+                    let supplies = customer.is_none()
+                        && (h.end..bound)
+                            .any(|k| doc.norm(k) == "per" && self.lex.supplier.contains(doc.norm(k + 1)));
                     match (customer, other, main) {
                         (Some(c), Some(o), _) if c != o => {
                             agents.push(c);
@@ -538,13 +542,19 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             agents.push(c);
                             targets.push(m);
                         }
+                        (_, Some(o), Some(m)) if supplies && pair.len() < 2 => {
+                            // `Samsung ha firmato con Tesla un contratto per produrre chip`: the
+                            // subject supplies, the other party buys.
+                            agents.push(o);
+                            targets.push(m);
+                        }
                         (_, Some(o), Some(m)) => {
                             agents.push(m);
                             targets.push(o);
                         }
                         _ => return Vec::new(),
                     }
-                    oriented = customer.is_some() || affida;
+                    oriented = customer.is_some() || affida || (supplies && pair.len() < 2);
                     complement |= affida || customer.is_some();
                 }
             }

@@ -421,6 +421,12 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             want: &[(Contract, Some("Generali"), Some("Natixis"), None)],
         },
         Case {
+            text: "Samsung ha firmato con Tesla un contratto da 16 miliardi di dollari per produrre chip.",
+            money: &[("16 miliardi di dollari", "16000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Tesla"), Some("Samsung Electronics"), Some("16000000000"))],
+        },
+        Case {
             text: "Tesla affida a Samsung la produzione dei suoi chip.",
             money: &[],
             dates: &[],
