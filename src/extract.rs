@@ -153,7 +153,8 @@ impl Extractor {
     /// Runs every stage over `article`.
     pub fn extract(&self, article: &Article) -> Extraction {
         let doc = Document::new(&article.text);
-        let entities = self.inner.matcher.find(&doc);
+        let mut entities = self.inner.matcher.find(&doc);
+        crate::gazetteer::unknown::add_unknown_companies(&doc, &mut entities);
         let mut money = crate::money::find_money(&doc);
         money.sort_by_key(|m| (m.span.start, m.span.end));
         let mut dates = crate::date::find_dates(&doc, article.date);

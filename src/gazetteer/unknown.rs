@@ -1,0 +1,465 @@
+//! Companies that are not in the gazetteer, found where Italian news marks them unambiguously.
+//!
+//! Two shapes are read, both on tokens:
+//!
+//! - a capitalised name of one to four tokens (words, digits, `&` between words) followed by a
+//!   corporate suffix word: `Atreides Management`, `1789 Capital`, `Acme S.p.A.`, `Foo Inc.`;
+//! - a capitalised name right after a lower-case role noun that introduces a company, possibly
+//!   with adjectives in between: `la startup Aindo`, `il fondo di private equity Alpha`,
+//!   `la società milanese Beta Labs`.
+//!
+//! Precision comes first: places, months, institutions and parties (`il gruppo Usa`, `il Gruppo
+//! dei Sette`, `Banca d'Italia`), sentence-initial function words (`Secondo Foo Capital` gives
+//! `Foo Capital`), people (`il produttore Marco Bianchi`) and anything overlapping a gazetteer
+//! mention are left out. Found names are [`EntityMention`]s of kind company with id
+//! `unknown:<slug>` and the surface as name. The words live in `data/gazetteer/unknown_words.tsv`.
+//!
+//! # Examples
+//!
+//! ```
+//! use cronaca::gazetteer::unknown::find_unknown_companies;
+//! use cronaca::token::Document;
+//!
+//! let doc = Document::new("Il round è guidato da Zefiro Capital con la startup torinese Lumora.");
+//! let found = find_unknown_companies(&doc, &[]);
+//! let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Zefiro Capital", "Lumora"]);
+//! assert_eq!(found[0].id, "unknown:zefiro-capital");
+//! ```
+
+use super::{EntityKind, EntityMention};
+use crate::error::Result;
+use crate::lexicon::records_named;
+use crate::span::Span;
+use crate::token::{Document, TokenFlags, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Longest name read before a suffix or after a role noun, in tokens.
+const MAX_NAME_TOKENS: usize = 4;
+
+/// The word lists of the unknown-company recognizer: corporate suffixes, role nouns, adjectives
+/// allowed after a role, and stop words that never start such a name.
+///
+/// # Examples
+///
+/// ```
+/// use cronaca::gazetteer::unknown::{find_unknown_companies_with, UnknownLexicon};
+/// use cronaca::token::Document;
+///
+/// let lex = UnknownLexicon::parse("u.tsv", "Kft\tsuffix\nvállalat\trole\n")?;
+/// let doc = Document::new("Il contratto va a Dunai Kft.");
+/// let found = find_unknown_companies_with(&doc, &[], &lex);
+/// assert_eq!(found[0].text, "Dunai Kft");
+/// # Ok::<(), cronaca::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct UnknownLexicon {
+    /// Exact-case suffix words (`Capital`, `S.p.A.`).
+    suffixes: HashSet<String>,
+    /// Role phrases (lower-cased tokens) by their first token.
+    roles: HashMap<String, Vec<Vec<String>>>,
+    /// Lower-cased adjectives allowed between a role and a name.
+    adjectives: HashSet<String>,
+    /// Stop phrases (lower-cased tokens) by their first token.
+    stops: HashMap<String, Vec<Vec<String>>>,
+}
+
+static DEFAULT: LazyLock<UnknownLexicon> = LazyLock::new(|| {
+    // Trusted static data; the `embedded_unknown_words_parse` test forces this.
+    match UnknownLexicon::parse(
+        "<embedded data/gazetteer/unknown_words.tsv>",
+        include_str!("../../data/gazetteer/unknown_words.tsv"),
+    ) {
+        Ok(lex) => lex,
+        Err(e) => panic!("embedded unknown-company words are invalid: {e}"),
+    }
+});
+
+fn phrase_tokens(s: &str) -> Vec<String> {
+    crate::token::tokenize(s).iter().map(|t| crate::token::normalize(&s[t.span])).collect()
+}
+
+impl UnknownLexicon {
+    /// The embedded default word lists.
+    pub fn embedded() -> &'static UnknownLexicon {
+        &DEFAULT
+    }
+
+    /// Parses `word<TAB>class` lines, class `suffix`, `role`, `adjective` or `stop`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Data`] naming the file, line and column of a malformed record.
+    pub fn parse(source_name: &str, text: &str) -> Result<UnknownLexicon> {
+        let mut lex = UnknownLexicon::default();
+        for rec in records_named(source_name, text) {
+            let word = rec.require(0, "word")?;
+            let class = rec.require(1, "class")?;
+            let tokens = phrase_tokens(word);
+            if tokens.is_empty() {
+                return Err(rec.error_at(0, "word has no tokens"));
+            }
+            match class {
+                "suffix" => {
+                    lex.suffixes.insert(word.to_string());
+                }
+                "role" => lex.roles.entry(tokens[0].clone()).or_default().push(tokens),
+                "adjective" => {
+                    lex.adjectives.insert(crate::token::normalize(word));
+                }
+                "stop" => lex.stops.entry(tokens[0].clone()).or_default().push(tokens),
+                other => {
+                    return Err(rec.error_at(
+                        1,
+                        format!("unknown class {other:?} (expected suffix, role, adjective, stop)"),
+                    ));
+                }
+            }
+        }
+        for phrases in lex.roles.values_mut().chain(lex.stops.values_mut()) {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Ok(lex)
+    }
+}
+
+/// Companies not in the gazetteer in `doc`, in text order, with the embedded word lists; none
+/// overlaps a mention in `known` (the gazetteer's mentions).
+pub fn find_unknown_companies(doc: &Document<'_>, known: &[EntityMention]) -> Vec<EntityMention> {
+    find_unknown_companies_with(doc, known, &DEFAULT)
+}
+
+/// Like [`find_unknown_companies`], with the word lists of `lex`.
+pub fn find_unknown_companies_with(
+    doc: &Document<'_>,
+    known: &[EntityMention],
+    lex: &UnknownLexicon,
+) -> Vec<EntityMention> {
+    let finder = Finder { doc, lex };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for i in 0..doc.tokens().len() {
+        if let Some(found) = finder.before_suffix(i) {
+            spans.push(found);
+        }
+        if let Some(found) = finder.after_role(i) {
+            spans.push(found);
+        }
+    }
+    // Longest first among overlapping candidates (`Blue Owl Capital Partners` over `Blue Owl`).
+    spans.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let tokens = doc.tokens();
+    let mut out: Vec<EntityMention> = Vec::new();
+    for (first, last) in spans {
+        let (Some(a), Some(end)) = (tokens.get(first), finder.name_end(last)) else { continue };
+        let span = Span::new(a.span.start, end);
+        if out.last().is_some_and(|m| m.span.overlaps(span)) || known.iter().any(|k| k.span.overlaps(span)) {
+            continue;
+        }
+        let Some(text) = span.get(doc.text()) else { continue };
+        out.push(EntityMention {
+            span,
+            text: text.to_string(),
+            kind: EntityKind::Company,
+            id: format!("unknown:{}", slug(text)),
+            name: text.to_string(),
+        });
+    }
+    out
+}
+
+/// Adds the companies [`find_unknown_companies`] finds to `entities` (gazetteer mentions),
+/// keeping text order.
+pub fn add_unknown_companies(doc: &Document<'_>, entities: &mut Vec<EntityMention>) {
+    let unknown = find_unknown_companies(doc, entities);
+    if !unknown.is_empty() {
+        entities.extend(unknown);
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+/// `Weights & Biases` → `weights-biases`; accented letters lose their accent.
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+struct Finder<'d, 'a> {
+    doc: &'d Document<'a>,
+    lex: &'d UnknownLexicon,
+}
+
+impl Finder<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.tokens().get(i).map_or("", |t| self.doc.text_of(t))
+    }
+
+    /// A capitalised word (`Lumora`, `T-Head`, `BPCE`), not an elided article (`L'`).
+    fn is_name_word(&self, i: usize) -> bool {
+        self.doc.tokens().get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.is(TokenFlags::HAS_LETTER)
+                && (t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::ALL_CAPS))
+                && !t.is(TokenFlags::ELISION)
+        })
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.doc.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    fn is_suffix(&self, i: usize) -> bool {
+        self.doc.tokens().get(i).is_some_and(|t| {
+            let text = self.text(i);
+            match t.kind {
+                TokenKind::Word => self.lex.suffixes.contains(text),
+                TokenKind::Abbreviation => {
+                    self.lex.suffixes.contains(text) || self.lex.suffixes.contains(text.trim_end_matches('.'))
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// The end of token `i` in a name: `Beta Srl.` at the end of a sentence leaves the period
+    /// to the sentence unless the suffix is listed with it (`Inc.`).
+    fn name_end(&self, i: usize) -> Option<usize> {
+        let t = self.doc.tokens().get(i)?;
+        let text = self.text(i);
+        let trailing_period = t.kind == TokenKind::Abbreviation
+            && text.ends_with('.')
+            && !self.lex.suffixes.contains(text)
+            && self.lex.suffixes.contains(text.trim_end_matches('.'));
+        Some(t.span.end - usize::from(trailing_period))
+    }
+
+    /// `&` between two name words, on one line (`Weights & Biases`).
+    fn is_ampersand(&self, i: usize) -> bool {
+        i > 0 && self.text(i) == "&" && self.is_name_word(i - 1) && self.is_name_word(i + 1)
+    }
+
+    /// Whether no line break comes before token `i`.
+    fn same_line(&self, i: usize) -> bool {
+        self.doc.tokens().get(i).is_some_and(|t| !t.is(TokenFlags::LINE_BREAK_BEFORE))
+    }
+
+    /// Whether token `i` continues a name: a capitalised word, a number or `&`, on the same line.
+    fn continues_name(&self, i: usize) -> bool {
+        self.same_line(i) && (self.is_name_word(i) || self.is_number(i) || self.is_ampersand(i))
+    }
+
+    /// The length of the longest phrase of `table` starting at token `i`, if any.
+    fn phrase_at(&self, table: &HashMap<String, Vec<Vec<String>>>, i: usize) -> Option<usize> {
+        table
+            .get(self.doc.norm(i))?
+            .iter()
+            .find_map(|p| p.iter().enumerate().all(|(m, w)| self.doc.norm(i + m) == w).then_some(p.len()))
+    }
+
+    /// A name ending right before the suffix at `s`: `(first token, last token)` with the
+    /// suffix (and a second suffix after it: `Foo Holding S.p.A.`).
+    fn before_suffix(&self, s: usize) -> Option<(usize, usize)> {
+        if !self.is_suffix(s) || s == 0 {
+            return None;
+        }
+        let sentence = self.doc.sentence_of(s);
+        let mut first = s;
+        while first > 0
+            && s - (first - 1) <= MAX_NAME_TOKENS
+            && self.doc.sentence_of(first - 1) == sentence
+            && self.same_line(first)
+            && self.continues_name(first - 1)
+        {
+            first -= 1;
+        }
+        if first == s {
+            return None;
+        }
+        // A longer capitalised run is a title or a headline, not a name.
+        if first > 0 && self.doc.sentence_of(first - 1) == sentence && self.is_name_word(first - 1) {
+            return None;
+        }
+        // `Secondo Foo Capital`, `Milano Foo Capital`: drop leading stop words.
+        while first < s {
+            match self.phrase_at(&self.lex.stops, first) {
+                Some(len) => first += len,
+                None => break,
+            }
+        }
+        if first >= s
+            || self.text(first) == "&"
+            || (first + 1..s).any(|j| self.phrase_at(&self.lex.stops, j).is_some())
+        {
+            return None;
+        }
+        let last = if self.is_suffix(s + 1) && self.same_line(s + 1) { s + 1 } else { s };
+        Some((first, last))
+    }
+
+    /// A name right after a role noun starting at `r` (`la startup Lumora`).
+    fn after_role(&self, r: usize) -> Option<(usize, usize)> {
+        let tok = self.doc.tokens().get(r)?;
+        if tok.kind != TokenKind::Word || tok.is(TokenFlags::CAPITALIZED) || tok.is(TokenFlags::ALL_CAPS) {
+            return None;
+        }
+        let mut k = r + self.phrase_at(&self.lex.roles, r)?;
+        for _ in 0..2 {
+            let lower = self.doc.tokens().get(k).is_some_and(|t| !t.is(TokenFlags::CAPITALIZED));
+            if lower && self.lex.adjectives.contains(self.doc.norm(k)) {
+                k += 1;
+            }
+        }
+        let first = k;
+        if !self.is_name_word(first) || self.phrase_at(&self.lex.stops, first).is_some() {
+            return None;
+        }
+        let mut last = first;
+        while last + 1 - first < MAX_NAME_TOKENS && self.continues_name(last + 1) {
+            last += 1;
+        }
+        if self.continues_name(last + 1) {
+            return None;
+        }
+        // A stop word inside the name (`il gruppo Rossi Milano`?) or a person (`il produttore
+        // Marco Bianchi`) is not a company name.
+        if (first + 1..=last).any(|j| self.phrase_at(&self.lex.stops, j).is_some() && !self.is_suffix(j)) {
+            return None;
+        }
+        if last > first && super::matcher::is_first_name(self.doc.norm(first)) {
+            return None;
+        }
+        Some((first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        find_unknown_companies(&doc, &[]).into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn embedded_unknown_words_parse() {
+        let lex = UnknownLexicon::embedded();
+        assert!(lex.suffixes.contains("Capital") && lex.suffixes.contains("S.p.A."));
+        assert!(lex.roles.contains_key("startup") && lex.stops.contains_key("milano"));
+        assert!(!lex.adjectives.is_empty());
+    }
+
+    #[test]
+    fn names_before_a_corporate_suffix() {
+        let table: &[(&str, &[&str])] = &[
+            ("Il round è guidato da Zefiro Capital.", &["Zefiro Capital"]),
+            ("Partecipa anche 2041 Ventures con altri fondi.", &["2041 Ventures"]),
+            ("Ha investito Orsa Maggiore Asset Management.", &["Orsa Maggiore Asset Management"]),
+            ("Il contratto va a Rossi & Figli Holding.", &["Rossi & Figli Holding"]),
+            ("Lo studio è di Acme S.p.A. e di Beta Srl.", &["Acme S.p.A.", "Beta Srl"]),
+            ("Secondo Lumen Partners il mercato crescerà.", &["Lumen Partners"]),
+            ("Nel capitale entra Kappa Holding S.p.A. con il 10%.", &["Kappa Holding S.p.A."]),
+            ("Ha comprato la tedesca Nordlicht Robotics.", &["Nordlicht Robotics"]),
+            ("Il titolo di Quanta Therapeutics vola.", &["Quanta Therapeutics"]),
+            // Not names: lower-case words, a lone suffix, a place or a headline run.
+            ("Il capitale della banca cresce.", &[]),
+            ("Il Capital gain è tassato.", &[]),
+            ("Il settore del private equity e il venture capital crescono.", &[]),
+            ("A Milano Capital e finanza si incontrano.", &[]),
+            ("La Nuova Grande Alleanza Tecnologica Europea Partners.", &[]),
+        ];
+        for &(text, want) in table {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_after_a_role_noun() {
+        let table: &[(&str, &[&str])] = &[
+            ("La startup Lumora ha raccolto 5 milioni.", &["Lumora"]),
+            ("Il round è guidato dal fondo Orizzonte, che entra nel capitale.", &["Orizzonte"]),
+            ("La startup milanese Vela Quantica ha chiuso un round.", &["Vela Quantica"]),
+            ("L'ha comprata il gruppo Ferretti 1920 per 30 milioni.", &["Ferretti 1920"]),
+            ("Interviene il fondo di private equity Aurora.", &["Aurora"]),
+            ("La fintech Pagonet e la biotech Genvia crescono.", &["Pagonet", "Genvia"]),
+            ("Il fondo sovrano saudita Pif investe.", &["Pif"]),
+            ("La casa farmaceutica Medora lancia un farmaco.", &["Medora"]),
+            // Hard negatives.
+            ("La società americana ha chiuso il trimestre.", &[]),
+            ("Il gruppo Usa ha annunciato tagli.", &[]),
+            ("La startup italiana è cresciuta.", &[]),
+            ("Il fondo sovrano ha investito.", &[]),
+            ("La banca centrale alza i tassi.", &[]),
+            ("Il Gruppo dei Sette si riunisce a giugno.", &[]),
+            ("La Banca d'Italia vigila.", &[]),
+            ("Negli Stati Uniti la società Stati Uniti non esiste.", &[]),
+            ("Il produttore Marco Bianchi firma il film.", &[]),
+            ("La società di Milano è quotata.", &[]),
+            ("La banca Ue per gli investimenti presta.", &[]),
+            ("Il gruppo Misto si divide al Senato.", &[]),
+            ("La società ha detto che Lumora crescerà.", &[]),
+            ("La compagnia Venerdì ha volato.", &[]),
+        ];
+        for &(text, want) in table {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn known_mentions_win_and_ids_are_slugs() {
+        let text = "La startup Nvidia e Zefiro Capital, poi Città & Ségur Holding.";
+        let doc = Document::new(text);
+        let known = vec![EntityMention {
+            span: Span::new(11, 17),
+            text: "Nvidia".into(),
+            kind: EntityKind::Company,
+            id: "nvidia".into(),
+            name: "Nvidia".into(),
+        }];
+        let found = find_unknown_companies(&doc, &known);
+        let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["unknown:zefiro-capital", "unknown:citta-segur-holding"]);
+        let mut all = known;
+        add_unknown_companies(&doc, &mut all);
+        assert_eq!(all.len(), 3);
+        assert!(all.windows(2).all(|w| w[0].span.start < w[1].span.start));
+    }
+
+    #[test]
+    fn bad_class_reports_line_and_column() {
+        let err =
+            UnknownLexicon::parse("u.tsv", "# x\nCapital\tsufix\n").map(|_| ()).map_err(|e| e.to_string());
+        let err = err.err().unwrap_or_default();
+        assert!(err.starts_with("u.tsv:2:9:"), "{err}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(text in "\\PC{0,120}") {
+            let doc = Document::new(&text);
+            for m in find_unknown_companies(&doc, &[]) {
+                proptest::prop_assert_eq!(m.span.get(&text), Some(m.text.as_str()));
+            }
+        }
+    }
+}
