@@ -504,3 +504,36 @@ mod props {
         }
     }
 }
+
+#[test]
+fn embedded_covers_traders_banks_spirits_and_tools() {
+    let m = Matcher::embedded();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Il trader Vitol e la malese Petronas firmano con Masdar.",
+            &[("Vitol", "vitol"), ("Petronas", "petronas"), ("Masdar", "masdar")],
+        ),
+        ("Gli analisti di Bernstein alzano il prezzo obiettivo.", &[("Bernstein", "bernstein")]),
+        ("La francese Bpce tratta con Agos.", &[("Bpce", "groupe-bpce"), ("Agos", "agos")]),
+        (
+            "Diageo e Pernod Ricard soffrono i dazi.",
+            &[("Diageo", "diageo"), ("Pernod Ricard", "pernod-ricard")],
+        ),
+        (
+            "CoreWeave compra Weights & Biases.",
+            &[("CoreWeave", "coreweave"), ("Weights & Biases", "weights-biases")],
+        ),
+        ("La controllata T-Head di Alibaba.", &[("T-Head", "t-head"), ("Alibaba", "alibaba")]),
+        (
+            "Il Wafer-Scale Engine di Cerebras, poi il WSE-3.",
+            &[("Wafer-Scale Engine", "wafer-scale-engine"), ("Cerebras", "cerebras"), ("WSE-3", "wse-3")],
+        ),
+        // Exact-case names stay out of common words and other companies.
+        ("Il laser emette un beam; la workday è lunga; l'ABI presenta il rapporto.", &[]),
+    ];
+    for &(text, want) in cases {
+        let got = found(m, text);
+        let want: Vec<(String, String)> = want.iter().map(|&(s, i)| (s.to_string(), i.to_string())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
