@@ -30,9 +30,9 @@
 use super::{EntityKind, EntityMention};
 use crate::error::Result;
 use crate::lexicon::records_named;
+use crate::number::FastMap as HashMap;
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Longest name read before a suffix or after a role noun, in tokens.
@@ -56,11 +56,11 @@ const MAX_NAME_TOKENS: usize = 4;
 #[derive(Debug, Clone, Default)]
 pub struct UnknownLexicon {
     /// Exact-case suffix words (`Capital`, `S.p.A.`).
-    suffixes: HashSet<String>,
+    suffixes: HashMap<String, ()>,
     /// Role phrases (lower-cased tokens) by their first token.
     roles: HashMap<String, Vec<Vec<String>>>,
     /// Lower-cased adjectives allowed between a role and a name.
-    adjectives: HashSet<String>,
+    adjectives: HashMap<String, ()>,
     /// Stop phrases (lower-cased tokens) by their first token.
     stops: HashMap<String, Vec<Vec<String>>>,
 }
@@ -102,11 +102,11 @@ impl UnknownLexicon {
             }
             match class {
                 "suffix" => {
-                    lex.suffixes.insert(word.to_string());
+                    lex.suffixes.insert(word.to_string(), ());
                 }
                 "role" => lex.roles.entry(tokens[0].clone()).or_default().push(tokens),
                 "adjective" => {
-                    lex.adjectives.insert(crate::token::normalize(word));
+                    lex.adjectives.insert(crate::token::normalize(word), ());
                 }
                 "stop" => lex.stops.entry(tokens[0].clone()).or_default().push(tokens),
                 other => {
@@ -138,17 +138,24 @@ pub fn find_unknown_companies_with(
 ) -> Vec<EntityMention> {
     let finder = Finder { doc, lex };
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for i in 0..doc.tokens().len() {
-        if let Some(found) = finder.before_suffix(i) {
-            spans.push(found);
-        }
-        if let Some(found) = finder.after_role(i) {
+    let tokens = doc.tokens();
+    for (i, tok) in tokens.iter().enumerate() {
+        // Cheap flag checks first: suffixes are capitalised, roles are lower case and come
+        // shortly before a capitalised word.
+        let capitalised = tok.is(TokenFlags::CAPITALIZED) || tok.is(TokenFlags::ALL_CAPS);
+        if capitalised {
+            if let Some(found) = finder.before_suffix(i) {
+                spans.push(found);
+            }
+        } else if tok.kind == TokenKind::Word
+            && (i + 1..i + 5).any(|j| tokens.get(j).is_some_and(|t| t.is(TokenFlags::CAPITALIZED)))
+            && let Some(found) = finder.after_role(i)
+        {
             spans.push(found);
         }
     }
     // Longest first among overlapping candidates (`Blue Owl Capital Partners` over `Blue Owl`).
     spans.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
-    let tokens = doc.tokens();
     let mut out: Vec<EntityMention> = Vec::new();
     for (first, last) in spans {
         let (Some(a), Some(end)) = (tokens.get(first), finder.name_end(last)) else { continue };
@@ -232,9 +239,10 @@ impl Finder<'_, '_> {
         self.doc.tokens().get(i).is_some_and(|t| {
             let text = self.text(i);
             match t.kind {
-                TokenKind::Word => self.lex.suffixes.contains(text),
+                TokenKind::Word => self.lex.suffixes.contains_key(text),
                 TokenKind::Abbreviation => {
-                    self.lex.suffixes.contains(text) || self.lex.suffixes.contains(text.trim_end_matches('.'))
+                    self.lex.suffixes.contains_key(text)
+                        || self.lex.suffixes.contains_key(text.trim_end_matches('.'))
                 }
                 _ => false,
             }
@@ -248,8 +256,8 @@ impl Finder<'_, '_> {
         let text = self.text(i);
         let trailing_period = t.kind == TokenKind::Abbreviation
             && text.ends_with('.')
-            && !self.lex.suffixes.contains(text)
-            && self.lex.suffixes.contains(text.trim_end_matches('.'));
+            && !self.lex.suffixes.contains_key(text)
+            && self.lex.suffixes.contains_key(text.trim_end_matches('.'));
         Some(t.span.end - usize::from(trailing_period))
     }
 
@@ -325,7 +333,7 @@ impl Finder<'_, '_> {
         let mut k = r + self.phrase_at(&self.lex.roles, r)?;
         for _ in 0..2 {
             let lower = self.doc.tokens().get(k).is_some_and(|t| !t.is(TokenFlags::CAPITALIZED));
-            if lower && self.lex.adjectives.contains(self.doc.norm(k)) {
+            if lower && self.lex.adjectives.contains_key(self.doc.norm(k)) {
                 k += 1;
             }
         }
@@ -364,7 +372,7 @@ mod tests {
     #[test]
     fn embedded_unknown_words_parse() {
         let lex = UnknownLexicon::embedded();
-        assert!(lex.suffixes.contains("Capital") && lex.suffixes.contains("S.p.A."));
+        assert!(lex.suffixes.contains_key("Capital") && lex.suffixes.contains_key("S.p.A."));
         assert!(lex.roles.contains_key("startup") && lex.stops.contains_key("milano"));
         assert!(!lex.adjectives.is_empty());
     }
@@ -419,6 +427,8 @@ mod tests {
             ("Il gruppo Misto si divide al Senato.", &[]),
             ("La società ha detto che Lumora crescerà.", &[]),
             ("La compagnia Venerdì ha volato.", &[]),
+            ("Il gruppo Wagner e il gruppo Brics non sono imprese.", &[]),
+            ("Arrivano i soldi del fondo Next Generation Eu.", &[]),
         ];
         for &(text, want) in table {
             assert_eq!(names(text), want, "{text}");
