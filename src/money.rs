@@ -1221,6 +1221,10 @@ mod tests {
                 &["600 milioni=600000000 EUR?"],
             ),
             (
+                "Il porto ha movimentato 2 milioni di tonnellate, per un giro d'affari di 500 milioni.",
+                &["500 milioni=500000000 EUR?"],
+            ),
+            (
                 "Con 6 milioni di correntisti e un attivo di 150 miliardi nasce un nuovo polo.",
                 &["150 miliardi=150000000000 EUR?"],
             ),
@@ -1237,6 +1241,7 @@ mod tests {
             ("Servono 5 miliardi di nuovi investimenti.", &["5 miliardi=5000000000 EUR?"]),
             ("Il piano prevede 10 miliardi di stipendi.", &["10 miliardi=10000000000 EUR?"]),
             ("Investirà 20 miliardi di qui al 2030.", &["20 miliardi=20000000000 EUR?"]),
+            ("La banca raccoglie 2 miliardi di nuova finanza.", &["2 miliardi=2000000000 EUR?"]),
             ("Stanzia 8 miliardi, di cui 3 per la ricerca.", &["8 miliardi=8000000000 EUR?"]),
             // Counts stay counts, known or not.
             ("Il chip ha 200 miliardi di transistor.", &[]),
