@@ -149,7 +149,7 @@ pub fn find_unknown_companies_with(
             }
         } else if tok.kind == TokenKind::Word
             && (i + 1..i + 5).any(|j| tokens.get(j).is_some_and(|t| t.is(TokenFlags::CAPITALIZED)))
-            && let Some(found) = finder.after_role(i)
+            && let Some(found) = finder.after_role(i).or_else(|| finder.after_feminine_adjective(i))
         {
             spans.push(found);
         }
@@ -157,6 +157,7 @@ pub fn find_unknown_companies_with(
     // Longest first among overlapping candidates (`Blue Owl Capital Partners` over `Blue Owl`).
     spans.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
     let mut out: Vec<EntityMention> = Vec::new();
+    let mut names: Vec<(usize, usize)> = Vec::new();
     for (first, last) in spans {
         let (Some(a), Some(end)) = (tokens.get(first), finder.name_end(last)) else { continue };
         let span = Span::new(a.span.start, end);
@@ -171,6 +172,35 @@ pub fn find_unknown_companies_with(
             id: format!("unknown:{}", slug(text)),
             name: text.to_string(),
         });
+        names.push((first, last));
+    }
+    // Once the text has marked a name as a company (`la startup Lumora`), its other mentions
+    // written the same way are that company too (`Lumora ha raccolto`).
+    let mut repeats = Vec::new();
+    for (k, &(first, last)) in names.iter().enumerate() {
+        let len = last - first + 1;
+        for i in 0..tokens.len().saturating_sub(len - 1) {
+            if i == first || !(0..len).all(|m| finder.text(i + m) == finder.text(first + m)) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (tokens.get(i), tokens.get(i + len - 1)) else { continue };
+            let span = Span::new(a.span.start, b.span.end);
+            // Not inside a longer capitalised name (`Lumora Bank` is another company).
+            let inside_longer = (i > 0 && finder.continues_name(i - 1) && finder.continues_name(i))
+                || finder.continues_name(i + len);
+            if inside_longer
+                || known.iter().any(|m| m.span.overlaps(span))
+                || out.iter().chain(&repeats).any(|m: &EntityMention| m.span.overlaps(span))
+            {
+                continue;
+            }
+            let Some(text) = span.get(doc.text()) else { continue };
+            repeats.push(EntityMention { span, text: text.to_string(), ..out[k].clone() });
+        }
+    }
+    if !repeats.is_empty() {
+        out.extend(repeats);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
     }
     out
 }
@@ -324,6 +354,47 @@ impl Finder<'_, '_> {
         Some((first, last))
     }
 
+    /// A one-word name after `la`/`l'` and a feminine adjective standing for `la società`
+    /// (`la romana Lumora`, `l'americana Zefiro Labs`), unless the name is a person's surname
+    /// elsewhere in the text (`la tedesca Anna Weber`, `Anna Weber … la tedesca Weber`).
+    fn after_feminine_adjective(&self, a: usize) -> Option<(usize, usize)> {
+        if a == 0 || !matches!(self.doc.norm(a - 1), "la" | "l'") {
+            return None;
+        }
+        let adjective = self.doc.norm(a);
+        if !self.lex.adjectives.contains_key(adjective)
+            || !(adjective.ends_with('a') || adjective.ends_with("ese"))
+        {
+            return None;
+        }
+        let first = a + 1;
+        if !self.is_name_word(first)
+            || self.phrase_at(&self.lex.stops, first).is_some()
+            || super::matcher::is_first_name(self.doc.norm(first))
+        {
+            return None;
+        }
+        // One word, maybe with a corporate suffix or a number (`Lumora 2000`).
+        let mut last = first;
+        if self.is_suffix(last + 1) || self.is_number(last + 1) {
+            last += 1;
+        }
+        if self.continues_name(last + 1) || self.is_surname(first) {
+            return None;
+        }
+        Some((first, last))
+    }
+
+    /// Whether the word at `i` follows a first name somewhere in the text (`Anna Weber`).
+    fn is_surname(&self, i: usize) -> bool {
+        let word = self.text(i);
+        (1..self.doc.tokens().len()).any(|j| {
+            self.text(j) == word
+                && self.is_name_word(j - 1)
+                && super::matcher::is_first_name(self.doc.norm(j - 1))
+        })
+    }
+
     /// A name right after a role noun starting at `r` (`la startup Lumora`).
     fn after_role(&self, r: usize) -> Option<(usize, usize)> {
         let tok = self.doc.tokens().get(r)?;
@@ -353,7 +424,7 @@ impl Finder<'_, '_> {
         if (first + 1..=last).any(|j| self.phrase_at(&self.lex.stops, j).is_some() && !self.is_suffix(j)) {
             return None;
         }
-        if last > first && super::matcher::is_first_name(self.doc.norm(first)) {
+        if last > first && super::matcher::is_first_name(self.doc.norm(first)) || self.is_surname(first) {
             return None;
         }
         Some((first, last))
@@ -427,12 +498,62 @@ mod tests {
             ("Il gruppo Misto si divide al Senato.", &[]),
             ("La società ha detto che Lumora crescerà.", &[]),
             ("La compagnia Venerdì ha volato.", &[]),
+            // A surname elsewhere after a first name is a person.
+            ("Anna Weber guida il gruppo; la società Weber non esiste.", &[]),
             ("Il gruppo Wagner e il gruppo Brics non sono imprese.", &[]),
             ("Arrivano i soldi del fondo Next Generation Eu.", &[]),
         ];
         for &(text, want) in table {
             assert_eq!(names(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_after_a_feminine_adjective_standing_for_the_company() {
+        let table: &[(&str, &[&str])] = &[
+            ("La romana Lumora ha chiuso un round.", &["Lumora"]),
+            ("Ha investito nella francese Vantel Systems.", &["Vantel Systems"]),
+            // Only after the article itself (`nella francese Vantel` may be a place or a person).
+            ("Ha investito nella francese Vantel.", &[]),
+            ("Investe anche l'americana Zefiro Labs.", &["Zefiro Labs"]),
+            // Not companies: people, places, longer names, masculine or unlisted adjectives.
+            ("La tedesca Anna Weber guida il gruppo.", &[]),
+            ("Il ministro ha incontrato Christine Keller, poi la tedesca Keller ha parlato.", &[]),
+            ("La francese Parigi ospita il vertice.", &[]),
+            ("Il francese Dupont ha parlato.", &[]),
+            ("La bella Lumora ha parlato.", &[]),
+        ];
+        for &(text, want) in table {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn people_in_the_gazetteer_are_not_companies() {
+        let text = "La francese Lagarde e la tedesca Merkel; la romana Lumora cresce.";
+        let doc = Document::new(text);
+        let mut all = super::super::Matcher::embedded().find(&doc);
+        add_unknown_companies(&doc, &mut all);
+        let companies: Vec<&str> =
+            all.iter().filter(|e| e.kind == EntityKind::Company).map(|e| e.text.as_str()).collect();
+        assert_eq!(companies, ["Lumora"]);
+    }
+
+    #[test]
+    fn repeated_mentions_of_a_marked_name() {
+        let text =
+            "La startup Lumora ha raccolto 5 milioni. Lumora userà i fondi in Europa, ma Lumora Bank no.";
+        let doc = Document::new(text);
+        let found = find_unknown_companies(&doc, &[]);
+        let got: Vec<(&str, &str)> = found.iter().map(|e| (e.text.as_str(), e.id.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Lumora", "unknown:lumora"),
+                ("Lumora", "unknown:lumora"),
+                ("Lumora Bank", "unknown:lumora-bank")
+            ]
+        );
     }
 
     #[test]
