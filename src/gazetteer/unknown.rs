@@ -59,8 +59,9 @@ pub struct UnknownLexicon {
     suffixes: HashMap<String, ()>,
     /// Role phrases (lower-cased tokens) by their first token.
     roles: HashMap<String, Vec<Vec<String>>>,
-    /// Lower-cased adjectives allowed between a role and a name.
-    adjectives: HashMap<String, ()>,
+    /// Lower-cased adjectives allowed between a role and a name; `true` for adjectives of
+    /// origin (`romana`), which also stand for the company after `la`.
+    adjectives: HashMap<String, bool>,
     /// Stop phrases (lower-cased tokens) by their first token.
     stops: HashMap<String, Vec<Vec<String>>>,
 }
@@ -86,7 +87,7 @@ impl UnknownLexicon {
         &DEFAULT
     }
 
-    /// Parses `word<TAB>class` lines, class `suffix`, `role`, `adjective` or `stop`.
+    /// Parses `word<TAB>class` lines, class `suffix`, `role`, `adjective`, `origin` or `stop`.
     ///
     /// # Errors
     ///
@@ -106,13 +107,16 @@ impl UnknownLexicon {
                 }
                 "role" => lex.roles.entry(tokens[0].clone()).or_default().push(tokens),
                 "adjective" => {
-                    lex.adjectives.insert(crate::token::normalize(word), ());
+                    lex.adjectives.insert(crate::token::normalize(word), false);
+                }
+                "origin" => {
+                    lex.adjectives.insert(crate::token::normalize(word), true);
                 }
                 "stop" => lex.stops.entry(tokens[0].clone()).or_default().push(tokens),
                 other => {
                     return Err(rec.error_at(
                         1,
-                        format!("unknown class {other:?} (expected suffix, role, adjective, stop)"),
+                        format!("unknown class {other:?} (expected suffix, role, adjective, origin, stop)"),
                     ));
                 }
             }
@@ -354,7 +358,7 @@ impl Finder<'_, '_> {
         Some((first, last))
     }
 
-    /// A one-word name after `la`/`l'` and a feminine adjective standing for `la società`
+    /// A one-word name after `la`/`l'` and a feminine adjective of origin standing for `la società`
     /// (`la romana Lumora`, `l'americana Zefiro Labs`), unless the name is a person's surname
     /// elsewhere in the text (`la tedesca Anna Weber`, `Anna Weber … la tedesca Weber`).
     fn after_feminine_adjective(&self, a: usize) -> Option<(usize, usize)> {
@@ -362,9 +366,8 @@ impl Finder<'_, '_> {
             return None;
         }
         let adjective = self.doc.norm(a);
-        if !self.lex.adjectives.contains_key(adjective)
-            || !(adjective.ends_with('a') || adjective.ends_with("ese"))
-        {
+        let origin = self.lex.adjectives.get(adjective).copied().unwrap_or(false);
+        if !origin || !(adjective.ends_with('a') || adjective.ends_with("ese")) {
             return None;
         }
         let first = a + 1;
@@ -522,6 +525,7 @@ mod tests {
             ("La francese Parigi ospita il vertice.", &[]),
             ("Il francese Dupont ha parlato.", &[]),
             ("La bella Lumora ha parlato.", &[]),
+            ("La nuova Panda e la piccola Lumora.", &[]),
         ];
         for &(text, want) in table {
             assert_eq!(names(text), want, "{text}");
