@@ -423,7 +423,11 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
     while i < n {
         match finder.amount_at(i) {
             Found::Money(money, next) => {
+                // `il miliardo di ricavi` names what it is: never the count's continuation.
+                let money_noun = |j: usize| lex.nouns.get(doc.norm(j)) == Some(&NounClass::Money);
+                let own_money_noun = money_noun(next) || finder.is_di(next) && money_noun(next + 1);
                 let elliptical_count = !money.currency_explicit
+                    && !own_money_noun
                     && count.is_some_and(|(sentence, end)| {
                         sentence == doc.sentence_of(i)
                             && !(end..i).any(|j| {
@@ -1215,6 +1219,10 @@ mod tests {
             (
                 "La banca conta 4 milioni di correntisti e vale circa 30 miliardi.",
                 &["30 miliardi=30000000000 EUR? about"],
+            ),
+            (
+                "La app ha 2 milioni di utenti, saliti a 3 milioni, e punta a superare il miliardo di ricavi.",
+                &["miliardo=1000000000 EUR? over"],
             ),
             (
                 "La rete ha 9 milioni di utenti; il gruppo ha incassato 600 milioni.",
