@@ -350,7 +350,7 @@ impl Finder<'_, '_> {
         }
         if first >= s
             || self.text(first) == "&"
-            || (first + 1..s).any(|j| self.phrase_at(&self.lex.stops, j).is_some())
+            || (first + 1..s).any(|j| self.phrase_at(&self.lex.stops, j).is_some_and(|len| j + len <= s))
         {
             return None;
         }
@@ -468,6 +468,10 @@ mod tests {
             ("Il Capital gain è tassato.", &[]),
             ("Il settore del private equity e il venture capital crescono.", &[]),
             ("A Milano Capital e finanza si incontrano.", &[]),
+            // Finance terms that look like names.
+            ("Il Working Capital è migliorato e il Venture Capital cresce.", &[]),
+            ("Cresce l'Asset Management, non il Private Equity Group.", &[]),
+            ("Investe Sofinnova Venture Capital.", &["Sofinnova Venture Capital"]),
             ("La Nuova Grande Alleanza Tecnologica Europea Partners.", &[]),
         ];
         for &(text, want) in table {
