@@ -4,6 +4,8 @@
 //!
 //! - a capitalised name of one to four tokens (words, digits, `&` between words) followed by a
 //!   corporate suffix word: `Atreides Management`, `1789 Capital`, `Acme S.p.A.`, `Foo Inc.`;
+//! - a capitalised name after a capitalised corporate prefix: `Banca Lumora`, `Cassa di
+//!   Risparmio di Asti`;
 //! - a capitalised name right after a lower-case role noun that introduces a company, possibly
 //!   with adjectives in between: `la startup Aindo`, `il fondo di private equity Alpha`,
 //!   `la società milanese Beta Labs`.
@@ -57,6 +59,8 @@ const MAX_NAME_TOKENS: usize = 4;
 pub struct UnknownLexicon {
     /// Exact-case suffix words (`Capital`, `S.p.A.`).
     suffixes: HashMap<String, ()>,
+    /// Exact-case prefix words (`Banca`, `Gruppo`), by their first token's text.
+    prefixes: HashMap<String, Vec<Vec<String>>>,
     /// Role phrases (lower-cased tokens) by their first token.
     roles: HashMap<String, Vec<Vec<String>>>,
     /// Lower-cased adjectives allowed between a role and a name; `true` for adjectives of
@@ -87,7 +91,8 @@ impl UnknownLexicon {
         &DEFAULT
     }
 
-    /// Parses `word<TAB>class` lines, class `suffix`, `role`, `adjective`, `origin` or `stop`.
+    /// Parses `word<TAB>class` lines, class `suffix`, `prefix`, `role`, `adjective`, `origin` or
+    /// `stop`.
     ///
     /// # Errors
     ///
@@ -106,6 +111,11 @@ impl UnknownLexicon {
                     lex.suffixes.insert(word.to_string(), ());
                 }
                 "role" => lex.roles.entry(tokens[0].clone()).or_default().push(tokens),
+                "prefix" => {
+                    let texts: Vec<String> =
+                        crate::token::tokenize(word).iter().map(|t| word[t.span].to_string()).collect();
+                    lex.prefixes.entry(texts[0].clone()).or_default().push(texts);
+                }
                 "adjective" => {
                     lex.adjectives.insert(crate::token::normalize(word), false);
                 }
@@ -116,12 +126,14 @@ impl UnknownLexicon {
                 other => {
                     return Err(rec.error_at(
                         1,
-                        format!("unknown class {other:?} (expected suffix, role, adjective, origin, stop)"),
+                        format!(
+                            "unknown class {other:?} (expected suffix, prefix, role, adjective, origin, stop)"
+                        ),
                     ));
                 }
             }
         }
-        for phrases in lex.roles.values_mut().chain(lex.stops.values_mut()) {
+        for phrases in lex.roles.values_mut().chain(lex.stops.values_mut()).chain(lex.prefixes.values_mut()) {
             phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         Ok(lex)
@@ -148,7 +160,7 @@ pub fn find_unknown_companies_with(
         // shortly before a capitalised word.
         let capitalised = tok.is(TokenFlags::CAPITALIZED) || tok.is(TokenFlags::ALL_CAPS);
         if capitalised {
-            if let Some(found) = finder.before_suffix(i) {
+            if let Some(found) = finder.before_suffix(i).or_else(|| finder.after_prefix(i)) {
                 spans.push(found);
             }
         } else if tok.kind == TokenKind::Word
@@ -398,6 +410,43 @@ impl Finder<'_, '_> {
         })
     }
 
+    /// A name after a capitalised corporate prefix at `p`, prefix included: `Banca Lumora`,
+    /// `Gruppo Ferretti 1920`, `Cassa di Risparmio di Asti`, `Banca Popolare di Lumezzane`. The
+    /// first word after the prefix is no stop word (`Banca d'Italia`, `Banca Mondiale`, `Gruppo
+    /// dei Sette` are not companies); a place may follow `di` (`Banca Popolare di Milano`).
+    fn after_prefix(&self, p: usize) -> Option<(usize, usize)> {
+        let len = self.lex.prefixes.get(self.text(p))?.iter().find_map(|words| {
+            words.iter().enumerate().all(|(m, w)| self.text(p + m) == w).then_some(words.len())
+        })?;
+        let first = p + len;
+        let mut last = if self.is_name_word(first) && self.same_line(first) {
+            first
+        } else if matches!(self.doc.norm(first), "di" | "del" | "della") && len > 1 {
+            // `Cassa di Risparmio` + `di Asti`: the place itself names the bank.
+            first - 1
+        } else {
+            return None;
+        };
+        if last == first {
+            if self.phrase_at(&self.lex.stops, first).is_some() {
+                return None;
+            }
+            while last + 1 - first < MAX_NAME_TOKENS - 1 && self.continues_name(last + 1) {
+                last += 1;
+            }
+            if self.continues_name(last + 1) {
+                return None;
+            }
+        }
+        if matches!(self.doc.norm(last + 1), "di" | "del" | "della") && self.is_name_word(last + 2) {
+            last += 2;
+            if self.continues_name(last + 1) {
+                last += 1;
+            }
+        }
+        (last >= first).then_some((p, last))
+    }
+
     /// A name right after a role noun starting at `r` (`la startup Lumora`).
     fn after_role(&self, r: usize) -> Option<(usize, usize)> {
         let tok = self.doc.tokens().get(r)?;
@@ -509,6 +558,25 @@ mod tests {
             ("Anna Weber guida il gruppo; la società Weber non esiste.", &[]),
             ("Il gruppo Wagner e il gruppo Brics non sono imprese.", &[]),
             ("Arrivano i soldi del fondo Next Generation Eu.", &[]),
+        ];
+        for &(text, want) in table {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_after_a_corporate_prefix() {
+        let table: &[(&str, &[&str])] = &[
+            ("Il titolo di Banca Lumora sale.", &["Banca Lumora"]),
+            ("Entra nel capitale Gruppo Ferretti 1920.", &["Gruppo Ferretti 1920"]),
+            ("La Banca Popolare di Lumezzane cresce.", &["Banca Popolare di Lumezzane"]),
+            ("La Banca Popolare di Milano cresce.", &["Banca Popolare di Milano"]),
+            ("La Cassa di Risparmio di Asti chiude l'anno.", &["Cassa di Risparmio di Asti"]),
+            // Not companies.
+            ("La Banca d'Italia e la Banca Mondiale.", &[]),
+            ("La Banca Centrale Europea alza i tassi.", &[]),
+            ("Il Gruppo dei Sette e il Gruppo Usa.", &[]),
+            ("Il gruppo Lumora.", &["Lumora"]),
         ];
         for &(text, want) in table {
             assert_eq!(names(text), want, "{text}");
