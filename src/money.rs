@@ -1210,7 +1210,7 @@ mod tests {
                 &["2 miliardi di euro=2000000000 EUR", "800 milioni=800000000 EUR?"],
             ),
             (
-                "Vale 3 miliardi di euro; due mesi fa la banca ha venduto una quota per 400 milioni.",
+                "Vale 3 miliardi di euro e due mesi fa una quota di minoranza è passata di mano per 400 milioni.",
                 &["3 miliardi di euro=3000000000 EUR", "400 milioni=400000000 EUR?"],
             ),
             // An unscaled count does not carry on.
@@ -1233,7 +1233,7 @@ mod tests {
                 &["500 milioni=500000000 EUR?"],
             ),
             (
-                "Con 6 milioni di correntisti e un attivo di 150 miliardi nasce un nuovo polo.",
+                "La banca fusa servirà 6 milioni di correntisti e gestirà un attivo di 150 miliardi.",
                 &["150 miliardi=150000000000 EUR?"],
             ),
         ]);
@@ -1242,7 +1242,7 @@ mod tests {
     #[test]
     fn money_084_money_nouns_after_di() {
         check(&[
-            ("Il gruppo ha versato 1,2 miliardi di dazi al governo.", &["1,2 miliardi=1200000000 EUR?"]),
+            ("Le importazioni costano al produttore 800 milioni di dazi.", &["800 milioni=800000000 EUR?"]),
             ("Lo Stato incasserà 3 miliardi di tasse in più.", &["3 miliardi=3000000000 EUR?"]),
             ("La compagnia ha 40 miliardi di debiti.", &["40 miliardi=40000000000 EUR?"]),
             ("L'emittente colloca 2 miliardi di obbligazioni.", &["2 miliardi=2000000000 EUR?"]),
@@ -1265,7 +1265,7 @@ mod tests {
     #[test]
     fn money_086_lone_scale() {
         check(&[
-            ("Il round la valuta intorno al miliardo.", &["miliardo=1000000000 EUR? about"]),
+            ("Gli analisti stimano il marchio intorno al miliardo.", &["miliardo=1000000000 EUR? about"]),
             ("Ora la startup vale il miliardo.", &["miliardo=1000000000 EUR?"]),
             ("La raccolta è sopra il miliardo di euro.", &["miliardo di euro=1000000000 EUR over"]),
             ("Il fatturato ha superato il milione di dollari.", &["milione di dollari=1000000 USD over"]),

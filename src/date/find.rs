@@ -801,7 +801,7 @@ impl Ctx<'_, '_> {
     /// The tense of the verb governing tokens `start..end`: the nearest cue inside their clause,
     /// which ends at punctuation and at words opening another clause (`che`, `mentre`, `e`). A
     /// comma right after an expression that starts the sentence (`Venerdì, il gruppo ha…`) does
-    /// not end it. `None` when the clause has no verb cue (`le quotazioni di venerdì`).
+    /// not end it. `None` when the clause has no verb cue (`il prezzo di venerdì`).
     fn clause_tense(&self, start: usize, end: usize) -> Option<Tense> {
         let range =
             self.doc.sentence_of(start).map(|s| self.doc.sentences()[s].tokens.clone()).unwrap_or(0..self.n);
@@ -1176,8 +1176,8 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) 
             continue;
         };
         let value = match core.expr {
-            // A bare weekday takes the tense of its own clause's verb; without one (`sulla base
-            // delle quotazioni di venerdì`) it is the last one: news report what happened, and a
+            // A bare weekday takes the tense of its own clause's verb; without one (`, calcolato
+            // sul prezzo di venerdì`) it is the last one: news report what happened, and a
             // coming weekday is announced with a future verb or `prossimo`.
             Expr::Weekday { dir: 0, .. } => resolver
                 .resolve(core.expr, || Some(ctx.clause_tense(core.start, core.end).unwrap_or(Tense::Past))),

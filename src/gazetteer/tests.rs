@@ -513,17 +513,17 @@ fn embedded_covers_traders_banks_spirits_and_tools() {
             "Il trader Vitol e la malese Petronas firmano con Masdar.",
             &[("Vitol", "vitol"), ("Petronas", "petronas"), ("Masdar", "masdar")],
         ),
-        ("Gli analisti di Bernstein alzano il prezzo obiettivo.", &[("Bernstein", "bernstein")]),
+        ("Bernstein alza il prezzo obiettivo sul titolo.", &[("Bernstein", "bernstein")]),
         ("La francese Bpce tratta con Agos.", &[("Bpce", "groupe-bpce"), ("Agos", "agos")]),
         (
             "Diageo e Pernod Ricard soffrono i dazi.",
             &[("Diageo", "diageo"), ("Pernod Ricard", "pernod-ricard")],
         ),
         (
-            "CoreWeave compra Weights & Biases.",
-            &[("CoreWeave", "coreweave"), ("Weights & Biases", "weights-biases")],
+            "Il software di Weights & Biases piace a CoreWeave.",
+            &[("Weights & Biases", "weights-biases"), ("CoreWeave", "coreweave")],
         ),
-        ("La controllata T-Head di Alibaba.", &[("T-Head", "t-head"), ("Alibaba", "alibaba")]),
+        ("Alibaba progetta i suoi acceleratori con T-Head.", &[("Alibaba", "alibaba"), ("T-Head", "t-head")]),
         (
             "Il Wafer-Scale Engine di Cerebras, poi il WSE-3.",
             &[("Wafer-Scale Engine", "wafer-scale-engine"), ("Cerebras", "cerebras"), ("WSE-3", "wse-3")],

@@ -3,11 +3,11 @@
 //! Two shapes are read, both on tokens:
 //!
 //! - a capitalised name of one to four tokens (words, digits, `&` between words) followed by a
-//!   corporate suffix word: `Atreides Management`, `1789 Capital`, `Acme S.p.A.`, `Foo Inc.`;
+//!   corporate suffix word: `Zefiro Management`, `2041 Capital`, `Acme S.p.A.`, `Foo Inc.`;
 //! - a capitalised name after a capitalised corporate prefix: `Banca Lumora`, `Cassa di
 //!   Risparmio di Asti`;
 //! - a capitalised name right after a lower-case role noun that introduces a company, possibly
-//!   with adjectives in between: `la startup Aindo`, `il fondo di private equity Alpha`,
+//!   with adjectives in between: `la startup Lumora`, `il fondo di private equity Alpha`,
 //!   `la società milanese Beta Labs`.
 //!
 //! Precision comes first: places, months, institutions and parties (`il gruppo Usa`, `il Gruppo
