@@ -9,6 +9,8 @@
 //! `posti`); its currency is then the one of the nearest explicit amount of the article
 //! before it (the euro when there is none), with `currency_explicit: false`. Orders of magnitude
 //! (`decine di miliardi di dollari`) are reported with `amount: None` and `vague: true`.
+//! A lone singular scale after an article (`intorno al miliardo`, `vale il miliardo`) is one of
+//! it when a qualifier, a word of money or a currency goes with it.
 //!
 //! Words live in `data/money/*.tsv`; numbers are read by [`crate::number`].
 //!
@@ -131,8 +133,18 @@ enum CurrencyKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NounClass {
+    /// `di fatturato`, `di dazi`: the amount is money.
     Money,
+    /// `di transistor`, `utenti`: the amount counts things.
     Count,
+    /// `anni`, `mesi`: a duration counts time; it never carries over to a later amount.
+    Duration,
+    /// `vale`, `pagato`: a word of money between a count and a later amount, which is then money.
+    Context,
+    /// `di cui`, `di qui al 2030`: a word after `di` that names no thing counted.
+    Function,
+    /// `nuovi`, `ulteriori`: an adjective before the noun after `di`, skipped.
+    Modifier,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,8 +329,15 @@ impl MoneyLexicon {
             let class = match rec.require(1, "class")? {
                 "money" => NounClass::Money,
                 "count" => NounClass::Count,
+                "duration" => NounClass::Duration,
+                "context" => NounClass::Context,
+                "function" => NounClass::Function,
+                "modifier" => NounClass::Modifier,
                 other => {
-                    return Err(rec.error_at(1, format!("unknown class {other:?} (expected money, count)")));
+                    return Err(rec.error_at(
+                        1,
+                        format!("unknown class {other:?} (expected money, count, duration, context, function, modifier)"),
+                    ));
                 }
             };
             lex.nouns.insert(crate::token::normalize(word), class);
@@ -394,30 +413,41 @@ pub fn find_money_with(doc: &Document<'_>, lex: &MoneyLexicon) -> Vec<Money> {
     let finder = Finder { doc, lex };
     let n = doc.tokens().len();
     let mut out = Vec::new();
-    // The sentence and end of the last quantity that counted things (`8 milioni di
-    // visitatori`): an amount without a currency after it in the same sentence (`che salgono a
-    // 30 milioni`) is an elliptical count, not money, unless a money noun comes in between
-    // (`8 milioni di clienti e ricavi per 3 miliardi`).
+    // The sentence and end of the last scaled quantity that counted things (`8 milioni di
+    // visitatori`): an amount without a currency after it in the same clause (`che salgono a
+    // 30 milioni`) is an elliptical count, not money, unless a word of money comes in between
+    // (`8 milioni di clienti e ricavi per 3 miliardi`, `e vale 3 miliardi`). Durations and
+    // unscaled counts (`per sei anni`, `tre mesi fa`, `18.000 chip`) never carry over.
     let mut count: Option<(Option<usize>, usize)> = None;
     let mut i = 0;
     while i < n {
         match finder.amount_at(i) {
             Found::Money(money, next) => {
+                // `il miliardo di ricavi` names what it is: never the count's continuation.
+                let money_noun = |j: usize| lex.nouns.get(doc.norm(j)) == Some(&NounClass::Money);
+                let own_money_noun = money_noun(next) || finder.is_di(next) && money_noun(next + 1);
                 let elliptical_count = !money.currency_explicit
+                    && !own_money_noun
                     && count.is_some_and(|(sentence, end)| {
                         sentence == doc.sentence_of(i)
-                            && !(end..i).any(|j| lex.nouns.get(doc.norm(j)) == Some(&NounClass::Money))
+                            && !(end..i).any(|j| {
+                                matches!(doc.norm(j), ";" | "(" | ")")
+                                    || matches!(
+                                        lex.nouns.get(doc.norm(j)),
+                                        Some(NounClass::Money | NounClass::Context)
+                                    )
+                            })
                     });
-                if money.currency_explicit {
-                    count = None;
-                }
                 if !elliptical_count {
+                    count = None;
                     out.push(money);
                 }
                 i = next.max(i + 1);
             }
-            Found::Count(next) => {
-                count = Some((doc.sentence_of(i), next));
+            Found::Count(next, carries) => {
+                if carries {
+                    count = Some((doc.sentence_of(i), next));
+                }
                 i = next.max(i + 1);
             }
             Found::Nothing => i += 1,
@@ -464,14 +494,17 @@ struct Core {
     vague: bool,
     /// `miliardi di dollari` with no number: money only with an explicit currency.
     bare: bool,
+    /// `il miliardo`: a singular scale after an article, read as one of it.
+    lone: bool,
 }
 
 /// What starts at a token.
 enum Found {
     /// An amount of money and the token after it.
     Money(Money, usize),
-    /// A quantity of things (`100 miliardi di transistor`) and the token after it.
-    Count(usize),
+    /// A quantity of things (`100 miliardi di transistor`), the token after it, and whether a
+    /// later amount without a currency may continue it (a scaled count of things, not of time).
+    Count(usize, bool),
     Nothing,
 }
 
@@ -548,6 +581,7 @@ impl Finder<'_, '_> {
                 needs_currency,
                 vague: false,
                 bare: false,
+                lone: false,
             });
         };
         // `un miliardo e mezzo`.
@@ -576,7 +610,61 @@ impl Finder<'_, '_> {
             needs_currency,
             vague: false,
             bare: false,
+            lone: false,
         })
+    }
+
+    /// `il miliardo`, `al milione`: a singular scale word right after an article or an
+    /// articulated preposition stands for one of it (`intorno al miliardo`).
+    fn lone_scale_at(&self, i: usize) -> Option<Core> {
+        if self.kind(i) != Some(TokenKind::Word) {
+            return None;
+        }
+        let before = i.checked_sub(1)?;
+        if !matches!(self.norm(before), "il" | "al" | "del" | "dal" | "nel" | "sul" | "col") {
+            return None;
+        }
+        let scale = self.scale_at(i).filter(|s| !s.plural && !s.exact && s.multiplier >= MONEY_SCALE)?;
+        Some(Core {
+            next: i + 1,
+            base: Decimal::ONE,
+            value: scale.multiplier,
+            multiplier: Some(scale.multiplier),
+            needs_unit: false,
+            needs_currency: false,
+            vague: false,
+            bare: false,
+            lone: true,
+        })
+    }
+
+    /// Whether the word at `j`, right after `di` following a scaled amount, names what the amount
+    /// counts (`di transistor`, `di visitatori`) rather than money (`di dazi`) or a function word
+    /// (`di cui`, `di qui al 2030`). Prenominal adjectives (`di nuovi debiti`) are skipped; any
+    /// other word is a count, capitalised ones too (`un milione di Gpu`), since a possessor
+    /// (`i 4 miliardi di Microsoft`) cannot be told from a product by its shape.
+    fn counted_after_di(&self, mut j: usize) -> bool {
+        for _ in 0..3 {
+            match self.lex.nouns.get(self.norm(j)) {
+                Some(NounClass::Count | NounClass::Duration) => return true,
+                Some(NounClass::Money | NounClass::Context | NounClass::Function) => return false,
+                Some(NounClass::Modifier) => j += 1,
+                None => {
+                    let Some(tok) = self.doc.tokens().get(j) else { return false };
+                    return tok.kind == TokenKind::Word && tok.is(TokenFlags::HAS_LETTER);
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a word of money (`vale`, `pagato`, `valutazione`) comes shortly before token
+    /// `lead` in the same clause.
+    fn money_word_before(&self, lead: usize) -> bool {
+        (lead.saturating_sub(4)..lead)
+            .rev()
+            .take_while(|&j| self.kind(j) != Some(TokenKind::Punct))
+            .any(|j| matches!(self.lex.nouns.get(self.norm(j)), Some(NounClass::Money | NounClass::Context)))
     }
 
     /// `decine di miliardi`, `una decina di milioni`, `migliaia di euro`, `miliardi di dollari`.
@@ -596,6 +684,7 @@ impl Finder<'_, '_> {
             needs_currency: false,
             vague: true,
             bare,
+            lone: false,
         };
         if let Some(s) = size {
             if !self.is_di(s + 1) {
@@ -678,13 +767,14 @@ impl Finder<'_, '_> {
     fn amount_at(&self, i: usize) -> Found {
         match self.quantity_at(i) {
             Some(Ok((money, next))) => Found::Money(money, next),
-            Some(Err(next)) => Found::Count(next),
+            Some(Err((next, carries))) => Found::Count(next, carries),
             None => Found::Nothing,
         }
     }
 
-    /// `Ok` with money and the token after it, `Err` with the token after a count of things.
-    fn quantity_at(&self, i: usize) -> Option<Result<(Money, usize), usize>> {
+    /// `Ok` with money and the token after it, `Err` with the token after a count of things and
+    /// whether that count carries over (see [`Found::Count`]).
+    fn quantity_at(&self, i: usize) -> Option<Result<(Money, usize), (usize, bool)>> {
         let tok = self.doc.tokens().get(i)?;
         let candidate = match tok.kind {
             TokenKind::Number => true,
@@ -699,12 +789,12 @@ impl Finder<'_, '_> {
             Some((c, j)) => (Some(c), j),
             None => (None, i),
         };
-        let first = self.vague_at(j).or_else(|| self.core_at(j, 0))?;
+        let first = self.vague_at(j).or_else(|| self.core_at(j, 0)).or_else(|| self.lone_scale_at(j))?;
         let mut lead = i;
         let mut k = first.next;
         let mut low = first;
         let mut high = None;
-        if !first.vague {
+        if !first.vague && !first.lone {
             // The word opening a range, maybe with an article: `tra 5 e 10`, `tra i 20 e i 30`,
             // `da 5 a 10`, `dai 5 ai 10`.
             let mut open = i.checked_sub(1);
@@ -767,12 +857,21 @@ impl Finder<'_, '_> {
             }
             // What follows says whether the amount counts things (`di transistor`, `posti`).
             let noun = |j: usize| self.lex.nouns.get(self.norm(j)).copied();
-            if noun(k) == Some(NounClass::Count)
-                || scaled && self.is_di(k) && noun(k + 1) != Some(NounClass::Money)
-            {
-                return Some(Err(k));
+            match noun(k) {
+                Some(NounClass::Count) => return Some(Err((k, scaled))),
+                Some(NounClass::Duration) => return Some(Err((k, false))),
+                _ => {}
+            }
+            if scaled && self.is_di(k) && self.counted_after_di(k + 1) {
+                let carries = noun(k + 1) != Some(NounClass::Duration);
+                return Some(Err((k, carries)));
             }
             if last.multiplier.is_none_or(|m| m < MONEY_SCALE) {
+                return None;
+            }
+            // `intorno al miliardo`, `vale il miliardo`: a lone scale is money only when a
+            // qualifier or a word of money comes before it.
+            if first.lone && self.qualifier_before(lead).is_none() && !self.money_word_before(lead) {
                 return None;
             }
         }
@@ -1097,6 +1196,84 @@ mod tests {
             ("Ha perso alcuni miliardi di dollari.", &["alcuni miliardi di dollari=~ USD"]),
             ("Vale un miliardo di euro.", &["un miliardo di euro=1000000000 EUR"]),
             ("Ci sono migliaia di licenziamenti e miliardi di utenti.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn money_082_carried_count_only_in_a_count_context() {
+        check(&[
+            // A genuine elliptical count: same clause, nothing about money in between.
+            ("La piattaforma ha 12 milioni di abbonati, che saliranno a 20 milioni nel 2027.", &[]),
+            // Durations and dates are not counts that carry on.
+            (
+                "Costa 2 miliardi di euro. Il bond dura per sette anni e il secondo vale 800 milioni.",
+                &["2 miliardi di euro=2000000000 EUR", "800 milioni=800000000 EUR?"],
+            ),
+            (
+                "Vale 3 miliardi di euro e due mesi fa una quota di minoranza è passata di mano per 400 milioni.",
+                &["3 miliardi di euro=3000000000 EUR", "400 milioni=400000000 EUR?"],
+            ),
+            // An unscaled count does not carry on.
+            ("Ha comprato 20.000 server e ne spenderà altri 900 milioni.", &["900 milioni=900000000 EUR?"]),
+            // A word of money or a clause break in between makes the later amount money.
+            (
+                "La banca conta 4 milioni di correntisti e vale circa 30 miliardi.",
+                &["30 miliardi=30000000000 EUR? about"],
+            ),
+            (
+                "La app ha 2 milioni di utenti, saliti a 3 milioni, e punta a superare il miliardo di ricavi.",
+                &["miliardo=1000000000 EUR? over"],
+            ),
+            (
+                "La rete ha 9 milioni di utenti; il gruppo ha incassato 600 milioni.",
+                &["600 milioni=600000000 EUR?"],
+            ),
+            (
+                "Il porto ha movimentato 2 milioni di tonnellate, per un giro d'affari di 500 milioni.",
+                &["500 milioni=500000000 EUR?"],
+            ),
+            (
+                "La banca fusa servirà 6 milioni di correntisti e gestirà un attivo di 150 miliardi.",
+                &["150 miliardi=150000000000 EUR?"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn money_084_money_nouns_after_di() {
+        check(&[
+            ("Le importazioni costano al produttore 800 milioni di dazi.", &["800 milioni=800000000 EUR?"]),
+            ("Lo Stato incasserà 3 miliardi di tasse in più.", &["3 miliardi=3000000000 EUR?"]),
+            ("La compagnia ha 40 miliardi di debiti.", &["40 miliardi=40000000000 EUR?"]),
+            ("L'emittente colloca 2 miliardi di obbligazioni.", &["2 miliardi=2000000000 EUR?"]),
+            ("Servono 5 miliardi di nuovi investimenti.", &["5 miliardi=5000000000 EUR?"]),
+            ("Il piano prevede 10 miliardi di stipendi.", &["10 miliardi=10000000000 EUR?"]),
+            ("Investirà 20 miliardi di qui al 2030.", &["20 miliardi=20000000000 EUR?"]),
+            ("La banca raccoglie 2 miliardi di nuova finanza.", &["2 miliardi=2000000000 EUR?"]),
+            ("Stanzia 8 miliardi, di cui 3 per la ricerca.", &["8 miliardi=8000000000 EUR?"]),
+            // Counts stay counts, known or not.
+            ("Il chip ha 200 miliardi di transistor.", &[]),
+            ("La società produce 2 milioni di barili al giorno.", &[]),
+            ("Sono state vendute 30 milioni di azioni.", &[]),
+            ("Il nuovo modello ha 400 miliardi di parametri.", &[]),
+            ("Il porto movimenta 3 milioni di container.", &[]),
+            ("Il laboratorio userà fino a un milione di Gpu.", &[]),
+            ("La rete conta 5 milioni di nuovi iscritti.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn money_086_lone_scale() {
+        check(&[
+            ("Gli analisti stimano il marchio intorno al miliardo.", &["miliardo=1000000000 EUR? about"]),
+            ("Ora la startup vale il miliardo.", &["miliardo=1000000000 EUR?"]),
+            ("La raccolta è sopra il miliardo di euro.", &["miliardo di euro=1000000000 EUR over"]),
+            ("Il fatturato ha superato il milione di dollari.", &["milione di dollari=1000000 USD over"]),
+            // Not money: a count, or no context of money.
+            ("La app ha superato il milione di utenti.", &[]),
+            ("Il miliardo di persone connesse cresce.", &[]),
+            ("Ha letto Il Milione di Marco Polo.", &[]),
+            ("Il traguardo del miliardo è lontano.", &[]),
         ]);
     }
 

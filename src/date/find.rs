@@ -569,14 +569,18 @@ impl Ctx<'_, '_> {
             i + p.tokens.len() <= self.n && p.tokens.iter().enumerate().all(|(k, t)| self.norm(i + k) == t)
         })?;
         if p.strict && i > 0 {
-            // `un'ora`, `l'ora`, `ogni ora`, `la prima ora`, `24 ore`: the noun, not "now".
+            // `un'ora`, `l'ora`, `ogni ora`, `la prima ora`, `24 ore`: the noun, not "now";
+            // `per ora`, `per adesso`: "for the time being", a limitation, not a date.
             let prev = self.norm(i - 1);
             let prev_tok = self.doc.tokens().get(i - 1)?;
             if prev_tok.is(TokenFlags::ELISION)
                 || matches!(prev_tok.kind, TokenKind::Number)
                 || self.is_article(i - 1)
                 || self.word_is(i - 1, |w| w.number.is_some())
-                || matches!(prev, "ogni" | "all'" | "un'" | "mezz'" | "quest'" | "nell'" | "dell'" | "che")
+                || matches!(
+                    prev,
+                    "ogni" | "all'" | "un'" | "mezz'" | "quest'" | "nell'" | "dell'" | "che" | "per"
+                )
             {
                 return None;
             }
@@ -786,6 +790,48 @@ impl Ctx<'_, '_> {
             }
             let j = end + dist - 1;
             if j < range.end
+                && let Some(t) = self.tense_cue(j, false)
+            {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// The tense of the verb governing tokens `start..end`: the nearest cue inside their clause,
+    /// which ends at punctuation and at words opening another clause (`che`, `mentre`, `e`). A
+    /// comma right after an expression that starts the sentence (`Venerdì, il gruppo ha…`) does
+    /// not end it. `None` when the clause has no verb cue (`il prezzo di venerdì`).
+    fn clause_tense(&self, start: usize, end: usize) -> Option<Tense> {
+        let range =
+            self.doc.sentence_of(start).map(|s| self.doc.sentences()[s].tokens.clone()).unwrap_or(0..self.n);
+        let boundary = |j: usize| {
+            matches!(self.kind(j), Some(TokenKind::Punct))
+                || matches!(
+                    self.norm(j),
+                    "che" | "mentre" | "quando" | "dove" | "perché" | "poiché" | "se" | "ma" | "e" | "cui"
+                )
+        };
+        let mut left = start;
+        while left > range.start && !boundary(left - 1) {
+            left -= 1;
+        }
+        let mut right = end;
+        if start == range.start && self.norm(right) == "," {
+            right += 1;
+        }
+        while right < range.end && !boundary(right) {
+            right += 1;
+        }
+        let reach = (start - left).max(right - end);
+        for dist in 1..=reach {
+            if let Some(j) = start.checked_sub(dist).filter(|j| *j >= left)
+                && let Some(t) = self.tense_cue(j, dist <= 2)
+            {
+                return Some(t);
+            }
+            let j = end + dist - 1;
+            if j < right
                 && let Some(t) = self.tense_cue(j, false)
             {
                 return Some(t);
@@ -1129,7 +1175,14 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) 
             i += 1;
             continue;
         };
-        let value = resolver.resolve(core.expr, || ctx.tense_near(core.start, core.end));
+        let value = match core.expr {
+            // A bare weekday takes the tense of its own clause's verb; without one (`, calcolato
+            // sul prezzo di venerdì`) it is the last one: news report what happened, and a
+            // coming weekday is announced with a future verb or `prossimo`.
+            Expr::Weekday { dir: 0, .. } => resolver
+                .resolve(core.expr, || Some(ctx.clause_tense(core.start, core.end).unwrap_or(Tense::Past))),
+            _ => resolver.resolve(core.expr, || ctx.tense_near(core.start, core.end)),
+        };
         let Some(value) = value else {
             // An impossible date (`31 febbraio`): none of its tokens starts another expression.
             i = core.end;

@@ -404,3 +404,27 @@ proptest! {
         prop_assert_eq!(got[0].value, DateValue::Day(d));
     }
 }
+
+#[test]
+fn bare_weekdays_take_the_tense_of_their_own_clause() {
+    // ANCHOR is a Wednesday: the last Friday is the 12th, the next one the 19th.
+    table! { Some(ANCHOR);
+        "I soci incasseranno un premio del 20%, calcolato sul prezzo di venerdì." => [("venerdì", "2025-12-12")],
+        "La banca presenterà il piano a gennaio, dopo il crollo di venerdì." => [("gennaio", "2026-01"), ("venerdì", "2025-12-12")],
+        "Venerdì, il consiglio ha approvato il bilancio." => [("Venerdì", "2025-12-12")],
+        "Il gruppo ha annunciato che venerdì presenterà il piano." => [("venerdì", "2025-12-19")],
+        "Il titolo, che aveva perso terreno, recupererà venerdì." => [("venerdì", "2025-12-19")],
+        "Venerdì la società presenterà i conti." => [("Venerdì", "2025-12-19")],
+    }
+}
+
+#[test]
+fn per_ora_is_a_limitation_not_a_date() {
+    table! { Some(ANCHOR);
+        "Per ora la società non commenta." => [],
+        "Il piano per ora resta sulla carta." => [],
+        "La banca per adesso resta alla finestra." => [],
+        "Ora la società punta all'estero." => [("Ora", "PRESENT_REF")],
+        "Il gruppo ora tratta con i sindacati." => [("ora", "PRESENT_REF")],
+    }
+}

@@ -42,6 +42,11 @@ static FIRST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     }
 });
 
+/// Whether `norm` (lower case) is a first name (`marco`), to tell people from companies.
+pub(super) fn is_first_name(norm: &str) -> bool {
+    FIRST_NAMES.contains(norm)
+}
+
 /// Words that, after a company name which is also a first name, make it a company name again
 /// (`Leonardo Helicopters`, `Tim Brasil`).
 const CORPORATE_WORDS: [&str; 24] = [

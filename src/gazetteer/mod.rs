@@ -54,6 +54,7 @@
 
 mod matcher;
 mod parse;
+pub mod unknown;
 
 pub use matcher::{EntityMatch, Matcher};
 

@@ -504,3 +504,36 @@ mod props {
         }
     }
 }
+
+#[test]
+fn embedded_covers_traders_banks_spirits_and_tools() {
+    let m = Matcher::embedded();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Il trader Vitol e la malese Petronas firmano con Masdar.",
+            &[("Vitol", "vitol"), ("Petronas", "petronas"), ("Masdar", "masdar")],
+        ),
+        ("Bernstein alza il prezzo obiettivo sul titolo.", &[("Bernstein", "bernstein")]),
+        ("La francese Bpce tratta con Agos.", &[("Bpce", "groupe-bpce"), ("Agos", "agos")]),
+        (
+            "Diageo e Pernod Ricard soffrono i dazi.",
+            &[("Diageo", "diageo"), ("Pernod Ricard", "pernod-ricard")],
+        ),
+        (
+            "Il software di Weights & Biases piace a CoreWeave.",
+            &[("Weights & Biases", "weights-biases"), ("CoreWeave", "coreweave")],
+        ),
+        ("Alibaba progetta i suoi acceleratori con T-Head.", &[("Alibaba", "alibaba"), ("T-Head", "t-head")]),
+        (
+            "Il Wafer-Scale Engine di Cerebras, poi il WSE-3.",
+            &[("Wafer-Scale Engine", "wafer-scale-engine"), ("Cerebras", "cerebras"), ("WSE-3", "wse-3")],
+        ),
+        // Exact-case names stay out of common words and other companies.
+        ("Il laser emette un beam; la workday è lunga; l'ABI presenta il rapporto.", &[]),
+    ];
+    for &(text, want) in cases {
+        let got = found(m, text);
+        let want: Vec<(String, String)> = want.iter().map(|&(s, i)| (s.to_string(), i.to_string())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
