@@ -360,6 +360,10 @@ impl Finder<'_, '_> {
                 None => break,
             }
         }
+        // `Nel 2024 Foo Capital`: a leading number is a year, unless it is the whole name (`1789 Capital`).
+        while first + 1 < s && self.is_number(first) {
+            first += 1;
+        }
         if first >= s
             || self.text(first) == "&"
             || (first + 1..s).any(|j| self.phrase_at(&self.lex.stops, j).is_some_and(|len| j + len <= s))
@@ -476,7 +480,7 @@ impl Finder<'_, '_> {
         if (first + 1..=last).any(|j| self.phrase_at(&self.lex.stops, j).is_some() && !self.is_suffix(j)) {
             return None;
         }
-        if last > first && super::matcher::is_first_name(self.doc.norm(first)) || self.is_surname(first) {
+        if super::matcher::is_first_name(self.doc.norm(first)) || self.is_surname(first) {
             return None;
         }
         Some((first, last))
@@ -526,6 +530,13 @@ mod tests {
         for &(text, want) in table {
             assert_eq!(names(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn years_and_first_names_are_not_names() {
+        assert_eq!(names("Nel 2024 Zefiro Rossi Capital ha investito in Lumora."), ["Zefiro Rossi Capital"]);
+        assert_eq!(names("Lo conferma la società Marco, senza dettagli."), Vec::<String>::new());
+        assert_eq!(names("Il fondo 2041 Ventures guida il round."), ["2041 Ventures"]);
     }
 
     #[test]
