@@ -1175,7 +1175,18 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) 
             i += 1;
             continue;
         };
+        let gov = ctx.governor(&core);
+        // `da gennaio è raddoppiato`: a starting point is already reached unless its own clause
+        // looks ahead (`dal 2 marzo riceveranno`); other verbs of the sentence do not count.
+        let since = gov.is_some_and(|g| g.2 == Some(DateModifier::Since));
         let value = match core.expr {
+            _ if since => resolver.resolve(core.expr, || {
+                Some(
+                    ctx.clause_tense(core.start, core.end)
+                        .filter(|t| *t == Tense::Future)
+                        .unwrap_or(Tense::Past),
+                )
+            }),
             // A bare weekday takes the tense of its own clause's verb; without one (`, calcolato
             // sul prezzo di venerdì`) it is the last one: news report what happened, and a
             // coming weekday is announced with a future verb or `prossimo`.
@@ -1189,7 +1200,6 @@ pub(super) fn find(doc: &Document<'_>, anchor: Option<Date>, lex: &DateLexicon) 
             continue;
         };
         resolver.remember(value);
-        let gov = ctx.governor(&core);
         let tokens = doc.tokens();
         let (Some(first), Some(last)) = (tokens.get(core.start), tokens.get(core.end.saturating_sub(1)))
         else {

@@ -89,6 +89,12 @@ fn day_and_month_take_the_year_that_makes_sense() {
         "La squadra ha vinto 2-1 il 4 maggio." => [("4 maggio", "2024-05-04")],
         "Il chip, presentato a ottobre, arriverà nei negozi." => [("ottobre", "2024-10")],
     }
+    table! { Some(date(2025, 10, 29));
+        "Il titolo, che da gennaio è raddoppiato, salirà ancora." => [("gennaio", "2025-01")],
+        "Dal 2 marzo i soci riceveranno il dividendo maggiorato." => [("2 marzo", "2026-03-02")],
+        "La quota, salita dal 2 marzo, finirà nel fondo." => [("2 marzo", "2025-03-02")],
+        "I soci avranno il doppio della quotazione del 2 marzo, prima che emergessero le voci." => [("2 marzo", "2025-03-02")],
+    }
     table! { Some(ANCHOR);
         "Lo scorso 3 marzo la banca ha ceduto la quota." => [("Lo scorso 3 marzo", "2025-03-03")],
         "Il prossimo 3 marzo scade l'offerta." => [("Il prossimo 3 marzo", "2026-03-03")],
