@@ -78,6 +78,11 @@ pub(super) struct Draft<'a> {
     pub(super) oriented: bool,
     /// The trigger's byte span.
     pub(super) trigger: crate::Span,
+    /// A value stated right after an acquisition (`che valuta la società 9 miliardi`): the
+    /// acquisition's amount, not a valuation of its own.
+    pub(super) deal_value: bool,
+    /// A definite event noun with a guessed target and no agent: a restatement.
+    pub(super) given: bool,
 }
 
 pub(super) struct Ctx<'d, 'a, 'l> {
@@ -108,11 +113,25 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
         ctx.recent_valuation =
             drafts.iter().any(|d| d.kind == EventType::Valuation && d.target.is_some() && si - d.sent <= 1);
         let hits = ctx.triggers(sent.tokens.clone());
-        let kept = ctx.select(&hits, sent.tokens.start);
+        let kept = ctx.select(&hits, sent.tokens.clone());
+        // A spending plan's amount (`investimenti in Europa per 20 miliardi`) is nobody else's.
+        let plans: Vec<usize> = hits
+            .iter()
+            .filter(|h| ctx.capex(**h, sent.tokens.end))
+            .filter_map(|h| {
+                let end = ctx.clause_end(h.end, sent.tokens.end).min(h.end + 10);
+                (0..ctx.money_toks.len()).find(|&m| (h.end..end).contains(&ctx.money_toks[m].0))
+            })
+            .collect();
+        for mi in plans {
+            ctx.claimed[mi] = true;
+        }
         for (k, &hi) in kept.iter().enumerate() {
             let bound = kept.get(k + 1).map_or(sent.tokens.end, |&n| hits[n].start);
             let bound = ctx.clause_end(hits[hi].end, bound);
-            drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
+            for d in ctx.fill(si, sent.tokens.clone(), hits[hi], bound) {
+                fold(&mut drafts, d);
+            }
         }
         if hits.iter().any(|h| h.trig.kind == EventType::FundingRound) {
             last_funding = Some(si);
@@ -123,6 +142,25 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
         ctx.anaphora(si, sent.tokens.clone(), &mut drafts);
     }
     ctx.merge(drafts)
+}
+
+/// Adds a draft, folding restatements into the event they restate: a value stated after an
+/// acquisition becomes its amount, and a definite event noun with a guessed target and no agent
+/// (`l'acquisizione dell'operatore`) gives its amount to the last event of its type.
+fn fold<'a>(drafts: &mut Vec<Draft<'a>>, d: Draft<'a>) {
+    let (kind, window) = if d.deal_value { (EventType::Acquisition, 2) } else { (d.kind, usize::MAX) };
+    if d.deal_value || d.given {
+        if let Some(prev) = drafts.iter_mut().rev().find(|p| p.kind == kind && d.sent - p.sent <= window) {
+            if prev.money.is_none() {
+                prev.money = d.money;
+            }
+            return;
+        }
+        if d.deal_value && d.target.is_none() {
+            return;
+        }
+    }
+    drafts.push(d);
 }
 
 pub(super) fn is_participle(w: &str) -> bool {
@@ -264,18 +302,26 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
 
     /// Drops contract triggers when the sentence has a more specific one (`un accordo per rilevare`)
     /// and purpose-clause triggers that belong to an earlier one (`metterà 9 miliardi per rilevare`).
-    pub(super) fn select(&self, hits: &[Hit<'l>], sent_start: usize) -> Vec<usize> {
+    pub(super) fn select(&self, hits: &[Hit<'l>], sent: std::ops::Range<usize>) -> Vec<usize> {
         let doc = self.doc;
+        let sent_start = sent.start;
+        // `investimenti negli Stati Uniti`: money spent in a place or on assets is no investment event.
+        let capex: Vec<bool> = hits.iter().map(|h| self.capex(*h, sent.end)).collect();
         // Clauses split at `:`, `;` and `mentre`: `avevano annunciato un'intesa: Anthropic acquisterà`.
         let segment =
             |k: usize| (sent_start..k).filter(|&j| matches!(doc.norm(j), ":" | ";" | "mentre")).count();
         let mut kept: Vec<usize> = Vec::new();
         for (i, h) in hits.iter().enumerate() {
-            let specific = hits.iter().any(|o| {
-                matches!(
-                    o.trig.kind,
-                    EventType::Investment | EventType::Acquisition | EventType::FundingRound
-                ) && segment(o.start) == segment(h.start)
+            if capex[i] {
+                continue;
+            }
+            let specific = hits.iter().enumerate().any(|(j, o)| {
+                !capex[j]
+                    && matches!(
+                        o.trig.kind,
+                        EventType::Investment | EventType::Acquisition | EventType::FundingRound
+                    )
+                    && segment(o.start) == segment(h.start)
             });
             // `L'accordo, se confermato, ...`: a definite noun with no complement refers back.
             let definite = h.start > sent_start && self.lex.definite.contains(doc.norm(h.start - 1));
@@ -349,6 +395,36 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             kept.push(i);
         }
         kept
+    }
+
+    /// An investment whose first `in` complement is neither a company nor a stake (`investimenti
+    /// negli Stati Uniti`, `investire in infrastrutture`).
+    pub(super) fn capex(&self, h: Hit<'_>, end: usize) -> bool {
+        if h.trig.kind != EventType::Investment {
+            return false;
+        }
+        let doc = self.doc;
+        let in_money = |k: usize| self.money_toks.iter().any(|&(s, e)| s <= k && k < e);
+        for k in h.end..(h.end + 8).min(end) {
+            if in_money(k) {
+                continue;
+            }
+            if self.cover[k].is_some() || matches!(doc.norm(k), "," | ";" | ":" | "che") {
+                return false;
+            }
+            if self.lex.prep_of(doc, k) == Some(Prep::In) {
+                let mut j = k + 1;
+                while j < end && is_determiner(doc.norm(j)) {
+                    j += 1;
+                }
+                return j < end
+                    && self.cover[j].is_none()
+                    && !self.lex.role_nouns.contains_key(doc.norm(j))
+                    && !self.lex.is_stake(doc, j, end)
+                    && !in_money(j);
+            }
+        }
+        false
     }
 
     pub(super) fn clause_end(&self, from: usize, bound: usize) -> usize {
@@ -440,7 +516,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             && (h.start.saturating_sub(4).max(range.start)..h.start).any(|k| is_future(doc.norm(k)));
         let tense = if is_future(w) || future_verb {
             Some(Status::Planned)
-        } else if pluperfect || (passive && !active && k == h.start) {
+        } else if pluperfect || (passive && !active && k == h.start && h.trig.kind != EventType::Valuation) {
             // `aveva esordito`; `General Cable, pagata 3 miliardi`, `Maia 100, svelato nel 2023`.
             Some(Status::Completed)
         } else if active && h.trig.frame.is_noun() {
@@ -461,7 +537,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 EventType::Acquisition | EventType::Contract if !h.trig.frame.is_noun() => {
                     Some(Status::Announced)
                 }
-                EventType::Valuation => Some(Status::Completed),
+                // A stated value has no status of its own unless a cue gives one.
                 _ => None,
             })
         };
@@ -537,6 +613,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 sent: si,
                 oriented: false,
                 trigger: crate::Span::new(s.start, self.doc.tokens()[it.end].span.end),
+                deal_value: false,
+                given: false,
             });
         }
         out

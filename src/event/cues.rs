@@ -162,6 +162,12 @@ pub struct Lexicon {
     pub(crate) supplier: HashSet<String>,
     pub(crate) per_unit: Phrases<()>,
     pub(crate) purpose: Phrases<()>,
+    /// Goods and services whose purchase is a supply contract, not an acquisition (`servizi`, `chip`).
+    pub(crate) goods: HashSet<String>,
+    /// Phrase before a trigger that says the deal did not happen (`tentato di`, `rinunciato a`).
+    pub(crate) failed: Phrases<()>,
+    /// Debt instrument: money raised with it is not a funding round (`bond`, `obbligazioni`).
+    pub(crate) debt: HashSet<String>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
     pub(crate) role_nouns: HashMap<String, Vec<String>>,
 }
@@ -295,6 +301,13 @@ impl Lexicon {
             "stake" => self.stake.insert(words, ()),
             "per_unit" => self.per_unit.insert(words, ()),
             "purpose" => self.purpose.insert(words, ()),
+            "failed" => self.failed.insert(words, ()),
+            "goods" => {
+                self.goods.insert(single());
+            }
+            "debt" => {
+                self.debt.insert(single());
+            }
             "anaphor" => {
                 self.anaphor.insert(single());
             }

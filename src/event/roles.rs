@@ -2,7 +2,8 @@
 
 use super::EventType;
 use super::assemble::{
-    ARTICLES, Ctx, Draft, Hit, Item, Kind, Ref, Subject, is_determiner, is_nonfinite, is_participle,
+    ARTICLES, Ctx, Draft, Hit, Item, Kind, Ref, Subject, is_determiner, is_future, is_nonfinite,
+    is_participle,
 };
 use super::cues::{Frame, Prep};
 
@@ -67,6 +68,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 continue;
             }
             let w = doc.norm(t);
+            // `le startup italiane hanno raccolto`, `la startup torinese Orbital Matter ha raccolto`: a
+            // role noun left unresolved (generic, or naming a company we do not know) is the subject.
+            if self.lex.role_nouns.contains_key(w)
+                && t > sent_start
+                && self.lex.definite.contains(doc.norm(t - 1))
+            {
+                return (Subject::Other, t - 1);
+            }
             let aux = self.lex.is_aux(doc, t);
             if aux && !in_aux && aux_groups > 0 {
                 aux_groups -= 1;
@@ -129,7 +138,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 && gap.clone().any(|k| matches!(self.doc.norm(k), "e" | ","))
                 && gap.clone().all(|k| {
                     let w = self.doc.norm(k);
-                    matches!(w, "e" | ",") || ARTICLES.contains(&w) || self.lex.prep_of(self.doc, k).is_some()
+                    matches!(w, "e" | ",")
+                        || ARTICLES.contains(&w)
+                        || self.lex.prep_of(self.doc, k).is_some_and(|p| Some(p) == self.items[x].gov)
                 })
                 && self.items[next].kind == self.items[x].kind
                 && !self.lex.is_aux(self.doc, self.items[next].end);
@@ -184,6 +195,19 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         self.first_company_after(from, to.min(from + span), |it| it.gov == Some(Prep::Di))
     }
 
+    /// `acquistare servizi cloud`, `compra nuovi chip`: the token after a goods noun that is the
+    /// verb's object, if the object is one.
+    pub(super) fn goods_object(&self, from: usize, bound: usize) -> Option<usize> {
+        let mut k = from;
+        while k < bound
+            && (is_determiner(self.doc.norm(k))
+                || matches!(self.doc.norm(k), "altri" | "altre" | "nuovi" | "nuove" | "ulteriori"))
+        {
+            k += 1;
+        }
+        (k < bound && self.cover[k].is_none() && self.lex.goods.contains(self.doc.norm(k))).then_some(k + 1)
+    }
+
     pub(super) fn con_party(&self, from: usize, to: usize) -> Option<usize> {
         self.items_in(from, to).find(|&x| self.items[x].is_company() && self.items[x].gov == Some(Prep::Con))
     }
@@ -199,6 +223,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
     ) -> Vec<Draft<'a>> {
         let doc = self.doc;
         let t = h.trig;
+        // `aveva tentato di acquistare X`: a deal that did not happen.
+        if self.lex.failed.ending_at(doc, range.start, h.start).is_some() {
+            return Vec::new();
+        }
         let (subj, clause_start) = self.subject(h, range.start);
         let subj_item = match subj {
             Subject::Item(x) => Some(x),
@@ -224,6 +252,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         let mut complement = false;
         let mut null_agent = false;
         let mut oriented = false;
+        let mut kind = t.kind;
+        let mut deal_value = false;
 
         match t.kind {
             EventType::Investment => match t.frame {
@@ -277,8 +307,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     // the clause names another destination (`negli stabilimenti`).
                     let elsewhere =
                         (h.end..bound).any(|k| matches!(self.lex.prep_of(doc, k), Some(Prep::In | Prep::Su)));
-                    salient_target =
-                        targets.is_empty() && ((t.salient && !elsewhere) || self.stake_follows(h.end, bound));
+                    // `punta a investire 8 miliardi entro il 2030`: a spending plan without a
+                    // destination names no company.
+                    let plan = is_future(doc.norm(h.start)) || is_nonfinite(doc.norm(h.start));
+                    salient_target = targets.is_empty()
+                        && ((t.salient && !elsewhere && !plan) || self.stake_follows(h.end, bound));
                 }
                 Frame::NounAgent | Frame::NounTarget | Frame::SellNoun => {
                     let di =
@@ -338,7 +371,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         })
                     };
                     targets.extend(sold.filter(|x| Some(*x) != buyer));
-                    if targets.is_empty() && passive {
+                    // `Cinzano è stato ceduto a X`, `Ampere, poi finita a SoftBank`: the subject is sold.
+                    let bare_participle = !noun
+                        && is_participle(doc.norm(h.start))
+                        && !(range.start..h.start)
+                            .rev()
+                            .take_while(|&k| self.lex.is_aux(doc, k) || self.lex.adverb.contains(doc.norm(k)))
+                            .any(|k| self.lex.aux_active.contains(doc.norm(k)));
+                    if targets.is_empty() && (passive || bare_participle) {
                         targets.extend(subj_item);
                     }
                     salient_target = targets.is_empty();
@@ -359,6 +399,19 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         Some(d) => agents.push(d),
                         None => salient_agent = true,
                     }
+                }
+                Frame::Verb if self.goods_object(h.end, bound).is_some() => {
+                    // `acquisterà servizi cloud da Microsoft`, `compra chip da Nvidia`: buying goods or
+                    // services is a supply contract; the buyer is the customer, the seller the supplier.
+                    let from = self.goods_object(h.end, bound).unwrap_or(h.end);
+                    let seller = self.first_company_after(from, bound, |it| {
+                        matches!(it.gov, None | Some(Prep::Da | Prep::Su | Prep::Di | Prep::Con))
+                    });
+                    let (Some(x), Some(s)) = (subj_item, seller) else { return Vec::new() };
+                    agents.push(x);
+                    targets.push(s);
+                    kind = EventType::Contract;
+                    oriented = true;
                 }
                 Frame::Verb | Frame::Intransitive | Frame::Receive => {
                     let floor = h.end;
@@ -433,6 +486,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 }
             },
             EventType::FundingRound => {
+                // `ha raccolto 2 miliardi con un bond`: debt is not a funding round.
+                if (clause_start..bound).any(|k| self.lex.debt.contains(doc.norm(k))) {
+                    return Vec::new();
+                }
                 let near = self.first_company_after(h.end, bound.min(h.end + 3), |it| {
                     matches!(it.gov, Some(Prep::Di | Prep::Per))
                 });
@@ -473,8 +530,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 });
                 targets.extend(tgt);
                 // Without a company in the clause, only `un aumento di capitale da 6 miliardi`.
-                salient_target =
-                    targets.is_empty() && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
+                salient_target = targets.is_empty()
+                    && subj != Subject::Other
+                    && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
                 complement |= !definite;
             }
             EventType::Contract => {
@@ -550,7 +608,12 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         }
                         (_, Some(o), Some(m)) => {
                             agents.push(m);
-                            targets.push(o);
+                            // `un accordo con Broadcom e Corning`: one deal with each party.
+                            if self.items[o].gov == Some(Prep::Con) && o > m {
+                                targets = self.coordinated_after(o, bound);
+                            } else {
+                                targets.push(o);
+                            }
                         }
                         _ => return Vec::new(),
                     }
@@ -609,16 +672,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         && !self.money_toks.iter().any(|&(s, _)| s == h.end + 1)
                         && !self.lex.role_nouns.contains_key(doc.norm(h.end + 1));
                     salient_target = targets.is_empty() && t.salient && !of_other;
-                } else if matches!(
-                    doc.norm(h.start),
-                    "valuta"
-                        | "valutano"
-                        | "valutava"
-                        | "valutavano"
-                        | "valuterà"
-                        | "valuteranno"
-                        | "valuterebbe"
-                ) {
+                } else if (doc.norm(h.start).starts_with("valut")
+                    || doc.norm(h.start).starts_with("valorizz"))
+                    && !passive
+                {
                     // `un round che la valuta 20 miliardi`, `gli analisti valutano Nvidia 5.000 miliardi`:
                     // the object is valued.
                     let object = self.first_company_after(h.end, bound.min(h.end + 3), |it| it.gov.is_none());
@@ -626,6 +683,16 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     let funded =
                         self.recent_targets.iter().any(|(k, s, _)| *k == EventType::FundingRound && *s == si);
                     let guess = object.is_none_or(|x| self.items[x].role_noun);
+                    // `un'operazione che valuta la società 9 miliardi`: after an acquisition, the value
+                    // of the company bought is the deal's price.
+                    let relative = (h.start.saturating_sub(3).max(range.start)..h.start)
+                        .any(|k| matches!(doc.norm(k), "che" | "cui"));
+                    let object_ref = object.and_then(|x| self.items[x].best(&[]));
+                    deal_value = self.recent_targets.iter().any(|(k, s, r)| {
+                        *k == EventType::Acquisition
+                            && si - s <= 2
+                            && (relative || guess || object_ref.is_some_and(|o| o.id == r.id))
+                    });
                     if !(funded && guess) {
                         targets.extend(object);
                         salient_target = targets.is_empty();
@@ -656,7 +723,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             | "perimetro"
                             | "personale"
                     );
-                salient_target = targets.is_empty() && !of_other;
+                salient_target = targets.is_empty() && !of_other && t.salient;
                 complement = true;
             }
         }
@@ -741,6 +808,12 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             agent_refs.push(None);
         }
         let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
+        // `l'acquisizione dell'operatore`: a definite event noun whose target is only a guess (a role
+        // noun, the topic) and with no agent of its own restates an event already told.
+        let guessed_target = targets.is_empty() || targets.iter().all(|&x| self.items[x].role_noun);
+        let given = |agent: Option<Ref<'a>>, _target: Option<Ref<'a>>| {
+            t.frame.is_noun() && definite && agent.is_none() && guessed_target && chips.is_empty()
+        };
         let mut out = Vec::new();
         let hedged = self.hedged(clause_start..bound.max(h.end));
         // Status cues are read in the trigger's stretch of the sentence, between `;` or `:`.
@@ -769,7 +842,22 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     .iter()
                     .map(|&x| {
                         let it = &self.items[x];
-                        if it.role_noun { it.best_by(fits) } else { it.best(&all_agents) }
+                        // `Nvidia investirà nel gruppo di Santa Clara`: an epithet that names the agent
+                        // itself is ambiguous; a company does not deal with itself, so the other
+                        // salient company is meant.
+                        let epithet =
+                            [Some(it.start), it.start.checked_sub(1)].into_iter().flatten().any(|k| {
+                                self.lex.definite.contains(doc.norm(k)) || ARTICLES.contains(&doc.norm(k))
+                            });
+                        if it.role_noun {
+                            it.best_by(fits)
+                        } else {
+                            it.best(&all_agents).or_else(|| {
+                                epithet
+                                    .then(|| self.salient(it.start, si, false).into_iter().find(|r| fits(r)))
+                                    .flatten()
+                            })
+                        }
                     })
                     .collect()
             } else if t.inherits
@@ -782,7 +870,16 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 // `Nvidia ha investito 5 miliardi in Intel, SoftBank ha aggiunto 2 miliardi`.
                 vec![Some(r)]
             } else if salient_target {
-                vec![self.salient(h.start, si, false).into_iter().find(|r| fits(r))]
+                // `Per Intel è il terzo socio: SoftBank aveva sottoscritto azioni`: money goes to the
+                // company the sentence is about before the article's topic.
+                let here = (t.kind == EventType::Investment)
+                    .then(|| {
+                        self.items_in(range.start, range.end)
+                            .filter(|&x| self.items[x].is_company() && !self.items[x].role_noun)
+                            .find_map(|x| self.items[x].best(&[]).filter(|r| fits(r)))
+                    })
+                    .flatten();
+                vec![here.or_else(|| self.salient(h.start, si, false).into_iter().find(|r| fits(r)))]
             } else {
                 vec![None]
             };
@@ -803,7 +900,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     doc.tokens()[h.end.saturating_sub(1).max(h.start)].span.end,
                 );
                 out.push(Draft {
-                    kind: t.kind,
+                    kind,
                     agent,
                     target,
                     money,
@@ -813,10 +910,12 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     sent: si,
                     oriented,
                     trigger,
+                    deal_value,
+                    given: given(agent, target),
                 });
             }
         }
-        out.retain(|d| d.target.is_some());
+        out.retain(|d| d.target.is_some() || d.deal_value);
         self.recent_targets.extend(out.iter().filter_map(|d| d.target.map(|r| (d.kind, si, r))));
         if let Some(m) = money.filter(|_| !out.is_empty()) {
             self.claimed[m] = true;

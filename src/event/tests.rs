@@ -59,6 +59,10 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Arm", EntityKind::Company, "arm", "Arm Holdings"),
     ("JPMorgan", EntityKind::Company, "jpm", "JPMorgan"),
     ("Tpu", EntityKind::Chip, "tpu", "TPU"),
+    ("Azure", EntityKind::Company, "azure", "Microsoft Azure"),
+    ("Broadcom", EntityKind::Company, "broadcom", "Broadcom"),
+    ("Corning", EntityKind::Company, "corning", "Corning"),
+    ("Apple", EntityKind::Company, "apple", "Apple"),
     ("Mediobanca", EntityKind::Company, "mediobanca", "Mediobanca"),
     ("Dell", EntityKind::Company, "dell", "Dell Technologies"),
     ("Trainium", EntityKind::Chip, "trainium", "Trainium"),
@@ -867,6 +871,138 @@ fn coreference_epithets_role_nouns_and_people() {
             want: &[(Investment, Some("Microsoft"), Some("OpenAI"), Some("13000000000"))],
         },
     ]);
+}
+
+/// Failure classes seen on unseen news, each with sentences written for it.
+#[test]
+fn goods_plans_debt_generic_subjects_and_restatements() {
+    check(&[
+        // Buying services, capacity or chips is a supply contract: buyer → seller.
+        Case {
+            text: "Meta ha firmato con Google un'intesa: il gruppo di Mark Zuckerberg acquisterà capacità \
+                   di calcolo da Google per 10 miliardi di dollari.",
+            money: &[("10 miliardi di dollari", "10000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("Meta"), Some("Google"), Some("10000000000"))],
+        },
+        Case {
+            text: "OpenAI comprerà servizi Azure per 50 miliardi di dollari.",
+            money: &[("50 miliardi di dollari", "50000000000", B)],
+            dates: &[],
+            want: &[(Contract, Some("OpenAI"), Some("Microsoft Azure"), Some("50000000000"))],
+        },
+        // But buying a company stays an acquisition.
+        Case {
+            text: "Prysmian comprerà Encore Wire per 4 miliardi di dollari.",
+            money: &[("4 miliardi di dollari", "4000000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Prysmian"), Some("Encore Wire"), Some("4000000000"))],
+        },
+        // Money spent in a place is a spending plan; a deal beside it keeps no amount of the plan.
+        Case {
+            text: "Da marzo Apple ha annunciato investimenti in Europa per 20 miliardi di euro, compreso un \
+                   accordo con Broadcom e Corning.",
+            money: &[("20 miliardi di euro", "20000000000", B)],
+            dates: &[],
+            want: &[
+                (Contract, Some("Apple"), Some("Broadcom"), None),
+                (Contract, Some("Apple"), Some("Corning"), None),
+            ],
+        },
+        Case {
+            text: "Stellantis investirà 2 miliardi di euro negli stabilimenti italiani.",
+            money: &[("2 miliardi di euro", "2000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        Case {
+            text: "Stellantis cresce. Il fondo KKR punta a investire 3 miliardi di euro entro il 2030.",
+            money: &[("3 miliardi di euro", "3000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        // Debt is not a funding round.
+        Case {
+            text: "Eni ha raccolto 3 miliardi di euro con un'emissione di obbligazioni a dieci anni.",
+            money: &[("3 miliardi di euro", "3000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        // A deal that was only attempted did not happen; `finita a X` says who got it.
+        Case {
+            text: "Nvidia aveva tentato di acquistare Arm, poi finita a SoftBank.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("SoftBank Group"), Some("Arm Holdings"), None)],
+        },
+        // Plural role nouns are generic; a class noun before an unknown name introduces a new company.
+        Case {
+            text: "Mistral ha chiuso un round da 600 milioni di euro. Le startup europee hanno raccolto \
+                   10 miliardi nel trimestre.",
+            money: &[("600 milioni di euro", "600000000", B), ("10 miliardi", "10000000000", B)],
+            dates: &[],
+            want: &[(FundingRound, None, Some("Mistral AI"), Some("600000000"))],
+        },
+        Case {
+            text: "Mistral ha chiuso un round da 600 milioni di euro. La startup torinese Quadra Robotica ha \
+                   raccolto 5 milioni in un seed guidato da Sequoia Capital.",
+            money: &[("600 milioni di euro", "600000000", B), ("5 milioni", "5000000", B)],
+            dates: &[],
+            want: &[(FundingRound, None, Some("Mistral AI"), Some("600000000"))],
+        },
+        // A company does not invest in itself: an epithet naming the agent means the other company.
+        Case {
+            text: "Intel torna a crescere. Nvidia investirà 5 miliardi di dollari nel gigante di Santa Clara.",
+            money: &[("5 miliardi di dollari", "5000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Nvidia"), Some("Intel"), Some("5000000000"))],
+        },
+        // Without `in X`, money goes to the company the sentence is about before the article's topic.
+        Case {
+            text: "Nvidia presenta i conti. Nvidia cresce. Per Intel è il secondo socio in un mese: SoftBank \
+                   aveva sottoscritto azioni per 2 miliardi di dollari.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("SoftBank Group"), Some("Intel"), Some("2000000000"))],
+        },
+        // The value of a company just bought is the deal's price; a definite restatement folds.
+        Case {
+            text: "Google compra Mistral. L'operazione, interamente in contanti, valuta la società 12 miliardi \
+                   di euro.",
+            money: &[("12 miliardi di euro", "12000000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Google"), Some("Mistral AI"), Some("12000000000"))],
+        },
+        Case {
+            text: "Prysmian compra Encore Wire. Il gruppo americano ha annunciato ieri l'acquisizione della \
+                   società per 4 miliardi di dollari.",
+            money: &[("4 miliardi di dollari", "4000000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Prysmian"), Some("Encore Wire"), Some("4000000000"))],
+        },
+        // `che l'ha valutata`: the clitic is the company that raised the round, not its lead.
+        Case {
+            text: "Anthropic ha chiuso un round da 13 miliardi guidato da Sequoia Capital che l'ha valutata \
+                   180 miliardi.",
+            money: &[("13 miliardi", "13000000000", B), ("180 miliardi", "180000000000", B)],
+            dates: &[],
+            want: &[
+                (FundingRound, Some("Sequoia Capital"), Some("Anthropic"), Some("13000000000")),
+                (Valuation, None, Some("Anthropic"), Some("180000000000")),
+            ],
+        },
+        // A coordination keeps its preposition: `in X, e con Y` are two complements.
+        Case {
+            text: "Microsoft ha investito 13 miliardi in OpenAI, e con Amd ha trattato a lungo.",
+            money: &[("13 miliardi", "13000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Microsoft"), Some("OpenAI"), Some("13000000000"))],
+        },
+    ]);
+    // A stated value has no status without a cue.
+    let e = run("Mistral vale 12 miliardi di euro.", &[("12 miliardi di euro", "12000000000", B)], &[]);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].status, None);
 }
 
 #[test]
