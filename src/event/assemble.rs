@@ -517,7 +517,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let tense = if is_future(w) || future_verb {
             Some(Status::Planned)
         } else if pluperfect || (passive && !active && k == h.start && h.trig.kind != EventType::Valuation) {
-            // `aveva esordito`; `General Cable, pagata 3 miliardi`, `Maia 100, svelato nel 2023`.
+            // `aveva esordito`; `la rivale, pagata 2 miliardi`, `il chip, svelato l'anno scorso`.
             Some(Status::Completed)
         } else if active && h.trig.frame.is_noun() {
             // `ha stretto una collaborazione`, `ha ottenuto finanziamenti`.

@@ -344,7 +344,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             },
             EventType::Acquisition => match t.frame {
                 Frame::Sell | Frame::SellNoun => {
-                    // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`,
+                    // `Eni cede il 20% di Plenitude ad Ares`, `un 15% è stato venduto ai tedeschi di X`,
                     // `la cessione di Altera a Silver Lake`.
                     let noun = t.frame == Frame::SellNoun;
                     let window = bound.min(h.end + 9);
@@ -867,7 +867,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     kind && si - s <= 1 && !all_agents.contains(&r.id)
                 })
             {
-                // `Nvidia ha investito 5 miliardi in Intel, SoftBank ha aggiunto 2 miliardi`.
+                // `Amazon ha investito 4 miliardi in Anthropic, Google ha aggiunto 1 miliardo`.
                 vec![Some(r)]
             } else if salient_target {
                 // `Per Intel è il terzo socio: SoftBank aveva sottoscritto azioni`: money goes to the

@@ -337,7 +337,7 @@ fn acquisitions_active_passive_nominal_and_stakes() {
             want: &[(Acquisition, Some("Silver Lake"), Some("Altera"), None)],
         },
         Case {
-            text: "Il fondo Silver Lake ha rilevato il 51% di Altera.",
+            text: "Il fondo Silver Lake rileverà il 30% di Altera.",
             money: &[],
             dates: &[],
             want: &[(Acquisition, Some("Silver Lake"), Some("Altera"), None)],
@@ -413,7 +413,7 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             want: &[(Contract, Some("OpenAI"), Some("Amazon Web Services"), Some("38000000000"))],
         },
         Case {
-            text: "Con Dell è vicina la firma di un contratto da 5 miliardi di dollari per la fornitura a xAI di server.",
+            text: "Con Dell xAI tratta un contratto da 5 miliardi di dollari per la fornitura a xAI di sistemi.",
             money: &[("5 miliardi di dollari", "5000000000", B)],
             dates: &[],
             want: &[(Contract, Some("xAI"), Some("Dell Technologies"), Some("5000000000"))],
@@ -588,7 +588,7 @@ fn guesses_skip_the_agents_own_group_and_restated_deals() {
             want: &[],
         },
         Case {
-            text: "Nvidia ha investito 5 miliardi di dollari in Intel, SoftBank ha aggiunto 2 miliardi di dollari.",
+            text: "Nvidia ha investito 5 miliardi di dollari in Intel, poi SoftBank ha aggiunto 2 miliardi di dollari.",
             money: &[("5 miliardi di dollari", "5000000000", B), ("2 miliardi di dollari", "2000000000", B)],
             dates: &[],
             want: &[
