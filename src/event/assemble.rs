@@ -83,6 +83,8 @@ pub(super) struct Draft<'a> {
     pub(super) deal_value: bool,
     /// A definite event noun with a guessed target and no agent: a restatement.
     pub(super) given: bool,
+    /// An unnamed asset sold to a named buyer: the event stands without a target.
+    pub(super) open_target: bool,
 }
 
 pub(super) struct Ctx<'d, 'a, 'l> {
@@ -615,6 +617,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 trigger: crate::Span::new(s.start, self.doc.tokens()[it.end].span.end),
                 deal_value: false,
                 given: false,
+                open_target: false,
             });
         }
         out
@@ -660,7 +663,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let mut events: Vec<Event> = Vec::new();
         let mut keys: Vec<(EventType, Option<&str>, Option<&str>)> = Vec::new();
         let ok = |d: &Draft<'_>| {
-            let Some(t) = d.target else { return false };
+            let Some(t) = d.target else { return d.open_target && d.agent.is_some() };
             if d.agent.is_some_and(|a| a.id == t.id || a.name == t.name) {
                 return false;
             }

@@ -254,6 +254,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         let mut oriented = false;
         let mut kind = t.kind;
         let mut deal_value = false;
+        let mut seller: Option<usize> = None;
+        let mut open_target = false;
 
         match t.kind {
             EventType::Investment => match t.frame {
@@ -380,8 +382,22 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             .any(|k| self.lex.aux_active.contains(doc.norm(k)));
                     if targets.is_empty() && (passive || bare_participle) {
                         targets.extend(subj_item);
+                    } else if !noun {
+                        // The seller is never what it sells.
+                        seller = subj_item;
                     }
-                    salient_target = targets.is_empty();
+                    // `ha ceduto a X il 50% di una rete di impianti`: an unnamed asset sold to a named
+                    // buyer; the buyer acquires, the target stays null.
+                    open_target = targets.is_empty()
+                        && !noun
+                        && seller.is_some()
+                        && self.stake_follows(h.end, bound)
+                        && !self.items_in(h.end, bound).any(|x| {
+                            self.items[x].is_company()
+                                && Some(x) != buyer
+                                && self.items[x].gov == Some(Prep::Di)
+                        });
+                    salient_target = targets.is_empty() && !open_target;
                     // `vende Sparkle al Tesoro`: a state buys; the agent stays null.
                     let state = (h.end..bound.min(h.end + 9)).any(|k| {
                         self.lex.prep_of(doc, k) == Some(Prep::A)
@@ -418,8 +434,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     let near = h.end + 4;
                     // `mette le mani su X`; but `acquisterà capacità su Azure` buys no company.
                     let su_ok = self.lex.prep_of(doc, h.end - 1) == Some(Prep::Su);
+                    // `sale in Generali`, `porta la quota in X al 9%`: a stake raised in a company.
+                    let stake_in = t.frame == Frame::Intransitive;
                     if let Some(x) = after(&|it| {
                         (it.gov.is_none() && it.start <= near)
+                            || (stake_in && it.gov == Some(Prep::In) && it.start <= near)
                             || (su_ok && it.gov == Some(Prep::Su))
                             || (matches!(it.gov, Some(Prep::Di | Prep::In)) && self.stake_before(it, floor))
                     }) {
@@ -830,8 +849,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             let groups: Vec<&str> = all_agents.iter().filter_map(|a| rel.group_of(a)).collect();
             // Only for guesses (role nouns, the topic): the gazetteer records today's owners, so an
             // acquired company already sits in its buyer's group.
+            let seller_id = seller.and_then(|x| self.items[x].best(&[])).map(|r| r.id);
             let fits = |r: &Ref<'_>| {
                 !all_agents.contains(&r.id)
+                    && seller_id != Some(r.id)
                     && (matches!(t.kind, EventType::Restructuring | EventType::Acquisition)
                         || rel.group_of(r.id).is_none_or(|g| !groups.contains(&g)))
             };
@@ -850,7 +871,15 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                                 self.lex.definite.contains(doc.norm(k)) || ARTICLES.contains(&doc.norm(k))
                             });
                         if it.role_noun {
-                            it.best_by(fits)
+                            // `Google ha investito in Anthropic, mentre Amazon ha messo nella società`:
+                            // a parallel clause keeps its target.
+                            let parallel: Vec<&str> = self
+                                .recent_targets
+                                .iter()
+                                .filter(|(k, s, _)| *k == t.kind && si - s <= 1)
+                                .map(|(_, _, r)| r.id)
+                                .collect();
+                            it.best_by(|r| fits(r) && parallel.contains(&r.id)).or_else(|| it.best_by(fits))
                         } else {
                             it.best(&all_agents).or_else(|| {
                                 epithet
@@ -912,10 +941,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     trigger,
                     deal_value,
                     given: given(agent, target),
+                    open_target,
                 });
             }
         }
-        out.retain(|d| d.target.is_some() || d.deal_value);
+        out.retain(|d| d.target.is_some() || d.deal_value || (d.open_target && d.agent.is_some()));
         self.recent_targets.extend(out.iter().filter_map(|d| d.target.map(|r| (d.kind, si, r))));
         if let Some(m) = money.filter(|_| !out.is_empty()) {
             self.claimed[m] = true;

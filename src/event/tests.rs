@@ -63,6 +63,7 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Broadcom", EntityKind::Company, "broadcom", "Broadcom"),
     ("Corning", EntityKind::Company, "corning", "Corning"),
     ("Apple", EntityKind::Company, "apple", "Apple"),
+    ("Enel", EntityKind::Company, "enel", "Enel"),
     ("Mediobanca", EntityKind::Company, "mediobanca", "Mediobanca"),
     ("Dell", EntityKind::Company, "dell", "Dell Technologies"),
     ("Trainium", EntityKind::Chip, "trainium", "Trainium"),
@@ -998,6 +999,32 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Investment, Some("Microsoft"), Some("OpenAI"), Some("13000000000"))],
         },
+        // An unnamed asset sold to a named buyer: the buyer acquires, the target stays null.
+        Case {
+            text: "Tre mesi fa Enel ha ceduto a Eni il 50% di una rete di impianti solari per 700 milioni di euro.",
+            money: &[("700 milioni di euro", "700000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Eni"), None, Some("700000000"))],
+        },
+        // A parallel clause keeps the target of the first.
+        Case {
+            text: "Google aveva già investito in Anthropic circa 3 miliardi di dollari, mentre Amazon ha messo \
+                   nella società 8 miliardi di dollari.",
+            money: &[("3 miliardi di dollari", "3000000000", B), ("8 miliardi di dollari", "8000000000", B)],
+            dates: &[],
+            want: &[
+                (Investment, Some("Google"), Some("Anthropic"), Some("3000000000")),
+                (Investment, Some("Amazon"), Some("Anthropic"), Some("8000000000")),
+            ],
+        },
+        // A stake raised in a company; a share price rising in the market is no event.
+        Case {
+            text: "UniCredit sale in Generali: la banca ha portato la propria quota al 9%.",
+            money: &[],
+            dates: &[],
+            want: &[(Acquisition, Some("UniCredit"), Some("Generali"), None)],
+        },
+        Case { text: "Il titolo Generali sale in Borsa del 3%.", money: &[], dates: &[], want: &[] },
     ]);
     // A stated value has no status without a cue.
     let e = run("Mistral vale 12 miliardi di euro.", &[("12 miliardi di euro", "12000000000", B)], &[]);
