@@ -313,12 +313,22 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         let segment =
             |k: usize| (sent_start..k).filter(|&j| matches!(doc.norm(j), ":" | ";" | "mentre")).count();
         let mut kept: Vec<usize> = Vec::new();
+        // `ha ricevuto un finanziamento`, `ha ottenuto dal governo una commessa`: the object noun
+        // says what the event is.
+        let object_noun = |i: usize| {
+            let h = hits[i];
+            h.trig.frame == Frame::Receive
+                && hits.get(i + 1).is_some_and(|n| {
+                    n.trig.frame.is_noun() && n.trig.kind != h.trig.kind && n.start <= h.end + 3
+                })
+        };
         for (i, h) in hits.iter().enumerate() {
             if capex[i] {
                 continue;
             }
             let specific = hits.iter().enumerate().any(|(j, o)| {
                 !capex[j]
+                    && !object_noun(j)
                     && matches!(
                         o.trig.kind,
                         EventType::Investment | EventType::Acquisition | EventType::FundingRound
@@ -361,13 +371,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             if purpose && earlier {
                 continue;
             }
-            // `ha ricevuto un finanziamento`: the object noun says what the event is.
-            if h.trig.frame == Frame::Receive
-                && let Some(n) = hits.get(i + 1)
-                && n.trig.frame.is_noun()
-                && n.trig.kind != h.trig.kind
-                && n.start <= h.end + 3
-            {
+            if object_noun(i) {
                 continue;
             }
             // `ha ricevuto da Microsoft un investimento`: the noun is the verb's object.
@@ -669,7 +673,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             }
             match d.kind {
                 EventType::FundingRound | EventType::Valuation => d.money.is_some(),
-                EventType::Contract => d.agent.is_some(),
+                // A state customer (`con il ministero`) leaves the agent null.
+                EventType::Contract => d.agent.is_some() || d.oriented,
                 _ => true,
             }
         };

@@ -168,6 +168,8 @@ pub struct Lexicon {
     pub(crate) failed: Phrases<()>,
     /// Debt instrument: money raised with it is not a funding round (`bond`, `obbligazioni`).
     pub(crate) debt: HashSet<String>,
+    /// Verb of winning an order: its subject supplies (`si aggiudica una commessa`).
+    pub(crate) won: HashSet<String>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
     pub(crate) role_nouns: HashMap<String, Vec<String>>,
 }
@@ -307,6 +309,9 @@ impl Lexicon {
             }
             "debt" => {
                 self.debt.insert(single());
+            }
+            "won" => {
+                self.won.insert(single());
             }
             "anaphor" => {
                 self.anaphor.insert(single());

@@ -555,6 +555,31 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 complement |= !definite;
             }
             EventType::Contract => {
+                // `con il ministero della Difesa`, `dal governo`: a state is the customer (agent null).
+                let state_party = (clause_start..bound).any(|k| {
+                    matches!(self.lex.prep_of(doc, k), Some(Prep::Con | Prep::Da))
+                        && [k + 1, k + 2].iter().any(|&g| {
+                            (g == k + 1 || ARTICLES.contains(&doc.norm(k + 1)))
+                                && self.lex.government.starts(doc, g, bound)
+                        })
+                });
+                // `Samsung si aggiudica una commessa da Tesla`, `X e Y incassano un contratto`: the
+                // subject wins the order and supplies; the customer gives it.
+                let won = t.frame.is_noun()
+                    && (h.start.saturating_sub(5).max(clause_start)..h.start)
+                        .any(|k| self.lex.won.contains(doc.norm(k)));
+                let da_customer = self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Da));
+                if won || (state_party && self.con_party(clause_start, bound).is_none()) {
+                    let Some(x) = subj_item else { return Vec::new() };
+                    match (won, da_customer) {
+                        (true, Some(c)) => agents.push(c),
+                        _ if state_party => null_agent = true,
+                        _ => return Vec::new(),
+                    }
+                    targets = self.coordinated_before(x, range.start);
+                    oriented = true;
+                    complement = true;
+                }
                 let tra =
                     self.first_company_after(h.end, bound.min(h.end + 4), |it| it.gov == Some(Prep::Tra));
                 let customer = (range.start..range.end).find_map(|k| {
@@ -571,7 +596,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         complement = true;
                     }
                 }
-                if agents.is_empty() {
+                if agents.is_empty() && !null_agent {
                     let affida = t.frame == Frame::Verb && doc.norm(h.start).starts_with("affid");
                     let other = if affida {
                         self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::A))
@@ -823,7 +848,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         } else {
             agents.iter().map(|&x| self.items[x].best(&[])).collect()
         };
-        if null_agent {
+        if null_agent && !agents.is_empty() {
             agent_refs.push(None);
         }
         let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();

@@ -1025,6 +1025,32 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             want: &[(Acquisition, Some("UniCredit"), Some("Generali"), None)],
         },
         Case { text: "Il titolo Generali sale in Borsa del 3%.", money: &[], dates: &[], want: &[] },
+        // Winning an order: the subject supplies; co-winners are not each other's customers; a state
+        // customer leaves the agent null.
+        Case {
+            text: "Leonardo e Fincantieri incassano una nuova commessa per le navi della Marina.",
+            money: &[],
+            dates: &[],
+            want: &[],
+        },
+        Case {
+            text: "Fincantieri ha ottenuto dal governo una commessa da 2 miliardi di euro.",
+            money: &[("2 miliardi di euro", "2000000000", B)],
+            dates: &[],
+            want: &[(Contract, None, Some("Fincantieri"), Some("2000000000"))],
+        },
+        Case {
+            text: "Leonardo ha firmato ieri con il ministero della Difesa un contratto da 1 miliardo di euro.",
+            money: &[("1 miliardo di euro", "1000000000", B)],
+            dates: &[],
+            want: &[(Contract, None, Some("Leonardo"), Some("1000000000"))],
+        },
+        Case {
+            text: "Fincantieri si aggiudica una commessa da Carnival per quattro navi.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Carnival"), Some("Fincantieri"), None)],
+        },
     ]);
     // A stated value has no status without a cue.
     let e = run("Mistral vale 12 miliardi di euro.", &[("12 miliardi di euro", "12000000000", B)], &[]);
