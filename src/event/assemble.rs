@@ -142,6 +142,7 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
             drafts.extend(ctx.funding_list(si, sent.tokens.clone()));
         }
         ctx.anaphora(si, sent.tokens.clone(), &mut drafts);
+        ctx.lead_anaphora(si, sent.tokens.clone(), &mut drafts);
     }
     ctx.merge(drafts)
 }
@@ -659,6 +660,41 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         };
         d.money = Some(mi);
         self.claimed[mi] = true;
+    }
+
+    /// `L'operazione è stata guidata da X`: a lead named in a sentence that refers back to the
+    /// round just reported becomes that round's agent.
+    pub(super) fn lead_anaphora(&self, si: usize, range: std::ops::Range<usize>, drafts: &mut [Draft<'a>]) {
+        let doc = self.doc;
+        if drafts.iter().any(|d| d.sent == si && d.kind == EventType::FundingRound) {
+            return;
+        }
+        let Some(p) = range.clone().find(|&k| {
+            let w = doc.norm(k);
+            self.cover[k].is_none()
+                && (w.starts_with("guidat") || w.starts_with("capitanat") || w.starts_with("promoss"))
+        }) else {
+            return;
+        };
+        if !(range.start..p).any(|k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k))) {
+            return;
+        }
+        let Some(lead) = self.items_in(p + 1, (p + 4).min(range.end)).find(|&x| {
+            let it = &self.items[x];
+            it.is_company() && it.gov == Some(Prep::Da)
+        }) else {
+            return;
+        };
+        let Some(r) = self.items[lead].best(&[]) else { return };
+        if let Some(d) = drafts.iter_mut().rev().find(|d| {
+            d.kind == EventType::FundingRound
+                && d.sent < si
+                && si - d.sent <= 1
+                && d.agent.is_none()
+                && d.target.is_some_and(|t| t.id != r.id)
+        }) {
+            d.agent = Some(r);
+        }
     }
 
     // ---------------------------------------------------------------- merge

@@ -1045,6 +1045,14 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Contract, None, Some("Leonardo"), Some("1000000000"))],
         },
+        // A lead named in the next sentence, about `l'operazione`, leads the round just told.
+        Case {
+            text: "Mistral raccoglie 600 milioni di euro in un round di Serie C. L'operazione, annunciata ieri, \
+                   è stata guidata da Sequoia Capital e da KKR.",
+            money: &[("600 milioni di euro", "600000000", B)],
+            dates: &[],
+            want: &[(FundingRound, Some("Sequoia Capital"), Some("Mistral AI"), Some("600000000"))],
+        },
         Case {
             text: "Fincantieri si aggiudica una commessa da Carnival per quattro navi.",
             money: &[],
