@@ -380,8 +380,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 && let Some(&p) = kept.last()
                 && !hits[p].trig.frame.is_noun()
                 && hits[p].trig.kind == h.trig.kind
-                && !(hits[p].end..h.start)
-                    .any(|k| self.lex.is_aux(self.doc, k) || matches!(self.doc.norm(k), ":" | ";"))
+                && !(hits[p].end..h.start).any(|k| {
+                    self.lex.is_aux(self.doc, k)
+                        || matches!(self.doc.norm(k), ":" | ";")
+                        // `ha venduto X a Vitol, e sta trattando la cessione di Y`: a new clause.
+                        || (self.doc.norm(k) == "," && matches!(self.doc.norm(k + 1), "e" | "ma" | "mentre"))
+                })
             {
                 continue;
             }
@@ -463,10 +467,16 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 self.money_toks[mi].0 >= h.end && self.money_toks[mi].0 < to && self.usable_money(mi)
             })
         };
+        // `ha venduto X per 2 miliardi, e sta trattando la cessione di Y`: a new clause's event
+        // does not reach back past `, e`.
+        let boundary = |from: usize| {
+            (from..h.start)
+                .any(|k| self.doc.norm(k) == "," && matches!(self.doc.norm(k + 1), "e" | "ma" | "mentre"))
+        };
         let before = || {
             (0..n).rfind(|&mi| {
                 let (s, e) = self.money_toks[mi];
-                s >= clause_start && e <= h.start && self.usable_money(mi)
+                s >= clause_start && e <= h.start && self.usable_money(mi) && !boundary(e)
             })
         };
         match sent_end {

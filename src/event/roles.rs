@@ -51,12 +51,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             k -= 1;
         }
         let mut che: Option<usize> = None;
+        // Past `, e` the subject is the one the two clauses share, not a relative's antecedent.
+        let mut crossed_and = false;
         let mut j = k;
         while j > sent_start {
             let t = j - 1;
             if let Some(x) = self.cover[t] {
                 let it = &self.items[x];
-                let after_che = che.is_some_and(|c| c <= it.end + 1);
+                let after_che = !crossed_and && che.is_some_and(|c| c <= it.end + 1);
                 match it.kind {
                     Kind::Company if !it.source && (it.gov.is_none() || after_che) => {
                         return (Subject::Item(x), it.start);
@@ -101,7 +103,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             {
                 return (Subject::Government(t), t);
             }
+            if w == "e" && t > sent_start && doc.norm(t - 1) == "," {
+                crossed_and = true;
+            }
             match w {
+                "che" if crossed_and => {}
                 "che" => {
                     che = Some(t);
                     // `Nvidia ha annunciato che investirà`: past a complementizer, the subject is
@@ -350,8 +356,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     // `la cessione di Altera a Silver Lake`.
                     let noun = t.frame == Frame::SellNoun;
                     let window = bound.min(h.end + 9);
-                    let buyer =
-                        self.first_company_after(h.end, window, |it| it.gov == Some(Prep::A)).or_else(|| {
+                    let buyer = self
+                        .first_company_after(h.end, window, |it| it.gov == Some(Prep::A))
+                        .or_else(|| {
                             (!noun)
                                 .then(|| {
                                     self.first_company_after(h.end, window, |it| {
@@ -359,12 +366,23 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                                     })
                                 })
                                 .flatten()
+                        })
+                        // `Eni sta trattando con Ares la cessione di Plenitude`: the seller's
+                        // counterpart is the buyer.
+                        .or_else(|| {
+                            self.con_party(clause_start, h.start)
+                                .filter(|&c| Some(c) != subj_item && !self.items[c].role_noun)
                         });
                     agents.extend(buyer);
                     let floor = h.end;
                     let sold = if noun {
                         complement = true;
-                        self.di_after(h.end, bound, 4)
+                        // `la cessione di una quota di minoranza di Plenitude`.
+                        self.di_after(h.end, bound, 4).or_else(|| {
+                            self.first_company_after(h.end, bound.min(h.end + 9), |it| {
+                                it.gov == Some(Prep::Di) && self.stake_before(it, floor)
+                            })
+                        })
                     } else {
                         self.first_company_after(h.end, bound, |it| {
                             (it.gov.is_none() && it.start <= floor + 3)
@@ -861,11 +879,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         let mut out = Vec::new();
         let hedged = self.hedged(clause_start..bound.max(h.end));
         // Status cues are read in the trigger's stretch of the sentence, between `;` or `:`.
-        let cue_start = (range.start..h.start)
-            .rev()
-            .find(|&k| matches!(doc.norm(k), ";" | ":"))
-            .map_or(range.start, |k| k + 1);
-        let cue_end = (h.end..range.end).find(|&k| matches!(doc.norm(k), ";" | ":")).unwrap_or(range.end);
+        // Coordinated clauses (`, e secondo indiscrezioni ...`) keep their own cues.
+        let boundary = |k: usize| {
+            matches!(doc.norm(k), ";" | ":")
+                || (doc.norm(k) == "," && matches!(doc.norm(k + 1), "e" | "ma" | "mentre"))
+        };
+        let cue_start = (range.start..h.start).rev().find(|&k| boundary(k)).map_or(range.start, |k| k + 1);
+        let cue_end = (h.end..range.end).find(|&k| boundary(k)).unwrap_or(range.end);
         let status = self.status(h, cue_start..cue_end, hedged, passive);
         let date = self.pick_date(h, range.clone());
         for agent in agent_refs {

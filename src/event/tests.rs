@@ -1053,6 +1053,30 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(FundingRound, Some("Sequoia Capital"), Some("Mistral AI"), Some("600000000"))],
         },
+        // The seller's counterpart (`tratta con X la cessione`) buys; a new clause after `, e` keeps
+        // its own amount, subject and status.
+        Case {
+            text: "A marzo Eni aveva venduto alcuni giacimenti per 2 miliardi di dollari, e ora sta trattando \
+                   con KKR la cessione di una quota di minoranza di Plenitude.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("KKR"), Some("Plenitude"), None)],
+        },
+        Case {
+            text: "Mistral ha chiuso un round da 600 milioni guidato da Sequoia Capital che l'ha valutata 6 \
+                   miliardi, e secondo indiscrezioni discute una valutazione di 12 miliardi.",
+            money: &[
+                ("600 milioni", "600000000", B),
+                ("6 miliardi", "6000000000", B),
+                ("12 miliardi", "12000000000", B),
+            ],
+            dates: &[],
+            want: &[
+                (FundingRound, Some("Sequoia Capital"), Some("Mistral AI"), Some("600000000")),
+                (Valuation, None, Some("Mistral AI"), Some("6000000000")),
+                (Valuation, None, Some("Mistral AI"), Some("12000000000")),
+            ],
+        },
         Case {
             text: "Fincantieri si aggiudica una commessa da Carnival per quattro navi.",
             money: &[],
