@@ -204,14 +204,35 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
     /// `acquistare servizi cloud`, `compra nuovi chip`: the token after a goods noun that is the
     /// verb's object, if the object is one.
     pub(super) fn goods_object(&self, from: usize, bound: usize) -> Option<usize> {
+        let doc = self.doc;
         let mut k = from;
-        while k < bound
-            && (is_determiner(self.doc.norm(k))
-                || matches!(self.doc.norm(k), "altri" | "altre" | "nuovi" | "nuove" | "ulteriori"))
-        {
+        while k < bound.min(from + 8) {
+            let w = doc.norm(k);
+            if let Some(x) = self.cover[k] {
+                let it = &self.items[x];
+                match it.kind {
+                    // `compra 50.000 Gpu H100`: chips are goods.
+                    Kind::Chip => return Some(it.end),
+                    // `compra Ampere`: the object is a company; `da Amd` names the seller.
+                    Kind::Company if it.gov.is_none() => return None,
+                    _ => {}
+                }
+                k = it.end;
+                continue;
+            }
+            if self.lex.goods.contains(w) {
+                return Some(k + 1);
+            }
+            let skip = is_determiner(w)
+                || matches!(w, "altri" | "altre" | "nuovi" | "nuove" | "ulteriori")
+                || self.lex.prep_of(doc, k).is_some()
+                || doc.tokens()[k].kind == crate::token::TokenKind::Number;
+            if !skip {
+                return None;
+            }
             k += 1;
         }
-        (k < bound && self.cover[k].is_none() && self.lex.goods.contains(self.doc.norm(k))).then_some(k + 1)
+        None
     }
 
     pub(super) fn con_party(&self, from: usize, to: usize) -> Option<usize> {
@@ -437,8 +458,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 Frame::Verb if self.goods_object(h.end, bound).is_some() => {
                     // `acquisterà servizi cloud da Microsoft`, `compra chip da Nvidia`: buying goods or
                     // services is a supply contract; the buyer is the customer, the seller the supplier.
-                    let from = self.goods_object(h.end, bound).unwrap_or(h.end);
-                    let seller = self.first_company_after(from, bound, |it| {
+                    // `userà i fondi per comprare chip`: a purpose is not yet a deal.
+                    if h.start > range.start
+                        && self.lex.purpose.ending_at(doc, range.start, h.start).is_some()
+                    {
+                        return Vec::new();
+                    }
+                    let seller = self.first_company_after(h.end, bound, |it| {
                         matches!(it.gov, None | Some(Prep::Da | Prep::Su | Prep::Di | Prep::Con))
                     });
                     let (Some(x), Some(s)) = (subj_item, seller) else { return Vec::new() };

@@ -892,6 +892,19 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Contract, Some("OpenAI"), Some("Microsoft Azure"), Some("50000000000"))],
         },
+        Case {
+            text: "Oracle comprerà da Amd 50.000 acceleratori MI450 per i suoi data center.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Oracle"), Some("Advanced Micro Devices"), None)],
+        },
+        // A purchase that is only the purpose of some money is not yet a deal.
+        Case {
+            text: "Mistral userà i fondi per comprare processori di Nvidia.",
+            money: &[],
+            dates: &[],
+            want: &[],
+        },
         // But buying a company stays an acquisition.
         Case {
             text: "Prysmian comprerà Encore Wire per 4 miliardi di dollari.",
@@ -1167,6 +1180,7 @@ fn status_from_the_report_modality() {
         ),
         ("Nvidia investirà 5 miliardi di dollari in Intel.", Some(Status::Planned), false),
         ("Google ha annunciato un accordo con MediaTek.", Some(Status::Announced), false),
+        ("Google ha anche firmato un accordo con Eni.", Some(Status::Announced), false),
         ("Prysmian ha completato l'acquisizione di Encore Wire.", Some(Status::Completed), false),
         ("Nvidia ha investito 5 miliardi di dollari in Intel.", Some(Status::Completed), false),
         ("Amazon potrebbe investire 5 miliardi di dollari in Anthropic.", Some(Status::Rumored), true),
