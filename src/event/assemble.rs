@@ -286,6 +286,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         if t.needs_money && !self.money_toks.iter().any(|&(s, _)| s >= h.end && s < range.end) {
             return false;
         }
+        if t.money_before && !self.money_toks.iter().any(|&(_, e)| e == h.start) {
+            return false;
+        }
         if !t.needs.is_empty()
             && !(h.end..(h.end + 16).min(range.end)).any(|k| t.needs.iter().any(|w| w == self.doc.norm(k)))
         {

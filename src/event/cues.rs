@@ -61,6 +61,8 @@ pub(crate) struct Trigger {
     pub(crate) passive_only: bool,
     pub(crate) continues: bool,
     pub(crate) inherits: bool,
+    /// The amount comes right before the trigger (`5.000 miliardi di capitalizzazione`).
+    pub(crate) money_before: bool,
     pub(crate) status: Option<Status>,
 }
 
@@ -252,6 +254,7 @@ impl Lexicon {
             passive_only: false,
             continues: false,
             inherits: false,
+            money_before: false,
             status: None,
         };
         for flag in rec.get(3).unwrap_or("").split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -262,6 +265,7 @@ impl Lexicon {
                 "passive_only" => proto.passive_only = true,
                 "continues" => proto.continues = true,
                 "inherits" => proto.inherits = true,
+                "money_before" => proto.money_before = true,
                 f if f.starts_with("needs=") => {
                     proto.needs = f["needs=".len()..].split('|').map(crate::token::normalize).collect();
                 }

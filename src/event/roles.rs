@@ -845,7 +845,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             EventType::ChipLaunch | EventType::Restructuring => None,
             EventType::Valuation => {
                 // `il titolo vale 8 euro` is a share price: a company is worth millions at least.
-                let m = self.pick_money(h, clause_start, bound.min(h.end + 8), None).filter(|&mi| {
+                let m = if t.money_before {
+                    (0..self.money_toks.len())
+                        .find(|&mi| self.money_toks[mi].1 == h.start && self.usable_money(mi))
+                } else {
+                    self.pick_money(h, clause_start, bound.min(h.end + 8), None)
+                };
+                let m = m.filter(|&mi| {
                     self.input.money[mi]
                         .amount
                         .is_some_and(|a| a >= rust_decimal::Decimal::from(1_000_000u32))

@@ -1038,6 +1038,13 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             want: &[(Acquisition, Some("UniCredit"), Some("Generali"), None)],
         },
         Case { text: "Il titolo Generali sale in Borsa del 3%.", money: &[], dates: &[], want: &[] },
+        // A market value stated before its noun.
+        Case {
+            text: "Nvidia ha superato i 5.000 miliardi di dollari di capitalizzazione, prima società al mondo.",
+            money: &[("5.000 miliardi di dollari", "5000000000000", B)],
+            dates: &[],
+            want: &[(Valuation, None, Some("Nvidia"), Some("5000000000000"))],
+        },
         // Winning an order: the subject supplies; co-winners are not each other's customers; a state
         // customer leaves the agent null.
         Case {
