@@ -117,6 +117,18 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     }
                 }
                 ";" | ":" | "mentre" | "ma" => return (Subject::None, j),
+                // `OpenAI, di cui Microsoft detiene il 27%, vale`: a parenthetical relative clause
+                // is skipped whole.
+                "," if !in_aux => {
+                    if let Some(open) = (sent_start..t).rev().find(|&c| doc.norm(c) == ",")
+                        && (open + 1..(open + 4).min(t))
+                            .any(|c| matches!(doc.norm(c), "cui" | "quale" | "quali"))
+                        && (open + 1..t).all(|c| !matches!(doc.norm(c), ";" | ":"))
+                    {
+                        j = open;
+                        continue;
+                    }
+                }
                 _ if !cross && aux => return (Subject::None, j),
                 _ => {}
             }

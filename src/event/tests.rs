@@ -1038,6 +1038,19 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             want: &[(Acquisition, Some("UniCredit"), Some("Generali"), None)],
         },
         Case { text: "Il titolo Generali sale in Borsa del 3%.", money: &[], dates: &[], want: &[] },
+        // A parenthetical relative clause is not the subject; co-development is no supply.
+        Case {
+            text: "OpenAI, di cui Microsoft detiene il 27%, vale 500 miliardi di dollari.",
+            money: &[("500 miliardi di dollari", "500000000000", B)],
+            dates: &[],
+            want: &[(Valuation, None, Some("OpenAI"), Some("500000000000"))],
+        },
+        Case {
+            text: "Stellantis ha firmato un'intesa con Leonardo per sviluppare veicoli militari.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Stellantis"), Some("Leonardo"), None)],
+        },
         // A market value stated before its noun.
         Case {
             text: "Nvidia ha superato i 5.000 miliardi di dollari di capitalizzazione, prima società al mondo.",
