@@ -361,7 +361,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         )
                     ) || self.cover.get(k).is_some_and(|c| c.is_some())
                 });
-            if h.trig.frame.is_noun() && h.trig.kind == EventType::Contract && definite && !complement {
+            if h.trig.frame.is_noun()
+                && h.trig.kind == EventType::Contract
+                && definite
+                && !complement
+                && !self.signed_before(*h, sent_start)
+            {
                 continue;
             }
             // `un contratto con AWS, il primo accordo con il leader del cloud`: one deal, restated.
@@ -439,6 +444,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             }
         }
         false
+    }
+
+    /// `hanno firmato martedì il nuovo accordo`: a signing verb shortly before a deal noun makes
+    /// even a definite noun a new deal, not a reference back.
+    pub(super) fn signed_before(&self, h: Hit<'_>, floor: usize) -> bool {
+        (h.start.saturating_sub(5).max(floor)..h.start).any(|k| self.lex.sign.contains(self.doc.norm(k)))
     }
 
     pub(super) fn clause_end(&self, from: usize, bound: usize) -> usize {

@@ -170,6 +170,8 @@ pub struct Lexicon {
     pub(crate) failed: Phrases<()>,
     /// Debt instrument: money raised with it is not a funding round (`bond`, `obbligazioni`).
     pub(crate) debt: HashSet<String>,
+    /// Verb of signing or announcing: the deal noun after it is new, even if definite.
+    pub(crate) sign: HashSet<String>,
     /// Verb of winning an order: its subject supplies (`si aggiudica una commessa`).
     pub(crate) won: HashSet<String>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
@@ -313,6 +315,9 @@ impl Lexicon {
             }
             "debt" => {
                 self.debt.insert(single());
+            }
+            "sign" => {
+                self.sign.insert(single());
             }
             "won" => {
                 self.won.insert(single());

@@ -847,7 +847,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             }));
         }
 
-        if t.frame.is_noun() && definite && !complement {
+        if t.frame.is_noun() && definite && !complement && !self.signed_before(h, range.start) {
             // `l'operazione`, `l'accordo`: a reference to an event already reported.
             return Vec::new();
         }

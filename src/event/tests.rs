@@ -1051,6 +1051,19 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Contract, Some("Stellantis"), Some("Leonardo"), None)],
         },
+        // A definite deal noun right after a signing verb is a new deal, not a reference back.
+        Case {
+            text: "Microsoft e OpenAI hanno firmato martedì il nuovo accordo sulla proprietà intellettuale.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Microsoft"), Some("OpenAI"), None)],
+        },
+        Case {
+            text: "Amazon investe in Anthropic. L'accordo prevede l'uso dei chip Trainium.",
+            money: &[],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("Anthropic"), None)],
+        },
         // A market value stated before its noun.
         Case {
             text: "Nvidia ha superato i 5.000 miliardi di dollari di capitalizzazione, prima società al mondo.",
