@@ -726,7 +726,54 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     self.items_in(h.end, bound).filter(|&x| self.items[x].kind == Kind::Chip);
                 if let Some(first) = after_chips.next() {
                     chips.push(first);
-                    chips.extend(after_chips.filter(|&x| self.items[x].gov != Some(Prep::Di)));
+                    // `presenta H200 e B200`, `la Tpu Ironwood`: chips listed with the first; not
+                    // `MI400, che sfiderà le Blackwell di Nvidia`.
+                    for x in after_chips {
+                        let prev = chips.last().map_or(first, |&p| p);
+                        let gap = self.items[prev].end..self.items[x].start;
+                        // `la famiglia X, guidata dallo Y`: a family and its head model.
+                        let headed = gap.len() <= 4
+                            && gap.clone().all(|k| {
+                                let w = doc.norm(k);
+                                w == "," || is_participle(w) || self.lex.prep_of(doc, k) == Some(Prep::Da)
+                            })
+                            && gap.clone().any(|k| self.lex.prep_of(doc, k) == Some(Prep::Da));
+                        // `la serie MI350, con i modelli MI350X e MI355X`: the models of the family.
+                        let models = gap.len() <= 5
+                            && gap.clone().any(|k| doc.norm(k) == "con")
+                            && gap.clone().all(|k| {
+                                let w = doc.norm(k);
+                                matches!(
+                                    w,
+                                    "," | "con"
+                                        | "i"
+                                        | "le"
+                                        | "il"
+                                        | "la"
+                                        | "modelli"
+                                        | "modello"
+                                        | "versioni"
+                                        | "versione"
+                                        | "varianti"
+                                        | "variante"
+                                )
+                            });
+                        let listed = gap.is_empty()
+                            || headed
+                            || models
+                            || (gap.len() <= 3
+                                && gap.clone().any(|k| matches!(doc.norm(k), "e" | ","))
+                                && gap.clone().all(|k| {
+                                    let w = doc.norm(k);
+                                    matches!(w, "e" | "," | "la" | "il" | "i" | "le" | "gli" | "l'")
+                                }));
+                        if !listed {
+                            break;
+                        }
+                        if self.items[x].gov != Some(Prep::Di) || headed {
+                            chips.push(x);
+                        }
+                    }
                     // `la nuova Tpu Ironwood`: the family name classifies the chip that follows.
                     let classifiers: Vec<usize> = chips
                         .iter()

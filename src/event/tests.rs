@@ -69,6 +69,8 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Trainium", EntityKind::Chip, "trainium", "Trainium"),
     ("Blackwell", EntityKind::Chip, "blackwell", "Blackwell"),
     ("Rubin", EntityKind::Chip, "rubin", "Rubin"),
+    ("B200", EntityKind::Chip, "b200", "B200"),
+    ("B300", EntityKind::Chip, "b300", "B300"),
     ("M5", EntityKind::Chip, "m5", "M5"),
     ("Sam Altman", EntityKind::Person, "altman", "Sam Altman"),
     ("Masayoshi Son", EntityKind::Person, "son", "Masayoshi Son"),
@@ -1063,6 +1065,33 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             money: &[],
             dates: &[],
             want: &[(Investment, Some("Amazon"), Some("Anthropic"), None)],
+        },
+        // Chips launched are those listed with the first, or the head of its family; not a rival
+        // named in a relative clause.
+        Case {
+            text: "Amd lancerà entro l'estate la Gpu MI450, che sfiderà i Blackwell di Nvidia.",
+            money: &[],
+            dates: &[],
+            want: &[(ChipLaunch, Some("Advanced Micro Devices"), Some("MI450"), None)],
+        },
+        Case {
+            text: "Nvidia ha svelato la famiglia Blackwell, guidata dal Rubin.",
+            money: &[],
+            dates: &[],
+            want: &[
+                (ChipLaunch, Some("Nvidia"), Some("Blackwell"), None),
+                (ChipLaunch, Some("Nvidia"), Some("Rubin"), None),
+            ],
+        },
+        Case {
+            text: "Nvidia ha presentato la serie Blackwell, con i modelli B200 e B300.",
+            money: &[],
+            dates: &[],
+            want: &[
+                (ChipLaunch, Some("Nvidia"), Some("Blackwell"), None),
+                (ChipLaunch, Some("Nvidia"), Some("B200"), None),
+                (ChipLaunch, Some("Nvidia"), Some("B300"), None),
+            ],
         },
         // A market value stated before its noun.
         Case {
