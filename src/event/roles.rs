@@ -78,6 +78,15 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             {
                 return (Subject::Other, t - 1);
             }
+            // `la romana Aindo è stata finanziata`: a name we do not know, introduced by an article,
+            // is the subject all the same.
+            if doc.tokens()[t].flags.contains(crate::token::TokenFlags::CAPITALIZED)
+                && doc.tokens()[t].kind == crate::token::TokenKind::Word
+                && (t.saturating_sub(2).max(sent_start)..t).any(|k| ARTICLES.contains(&doc.norm(k)))
+                && !self.lex.government.starts(doc, t, k)
+            {
+                return (Subject::Other, t);
+            }
             let aux = self.lex.is_aux(doc, t);
             if aux && !in_aux && aux_groups > 0 {
                 aux_groups -= 1;
@@ -441,7 +450,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     // buyer; the buyer acquires, the target stays null.
                     open_target = targets.is_empty()
                         && !noun
-                        && seller.is_some()
+                        && !passive
+                        && !bare_participle
                         && self.stake_follows(h.end, bound)
                         && !self.items_in(h.end, bound).any(|x| {
                             self.items[x].is_company()

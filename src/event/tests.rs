@@ -1021,6 +1021,28 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Acquisition, Some("Eni"), None, Some("700000000"))],
         },
+        Case {
+            text: "Enel ha chiuso il semestre, mentre tre mesi fa ha venduto a Eni quote di tre impianti solari \
+                   per 700 milioni di euro.",
+            money: &[("700 milioni di euro", "700000000", B)],
+            dates: &[],
+            want: &[(Acquisition, Some("Eni"), None, Some("700000000"))],
+        },
+        // A company funded in the passive voice; an unknown name as the subject stops any guess.
+        Case {
+            text: "La romana Mistral, che sviluppa modelli linguistici, è stata finanziata con 6 milioni di euro \
+                   da KKR e Sequoia Capital.",
+            money: &[("6 milioni di euro", "6000000", B)],
+            dates: &[],
+            want: &[(FundingRound, Some("KKR"), Some("Mistral AI"), Some("6000000"))],
+        },
+        Case {
+            text: "Mistral ha chiuso un round da 60 milioni di euro. Martedì la romana Quadra, che sviluppa dati \
+                   sintetici, è stata finanziata con 6 milioni di euro da KKR.",
+            money: &[("60 milioni di euro", "60000000", B), ("6 milioni di euro", "6000000", B)],
+            dates: &[],
+            want: &[(FundingRound, None, Some("Mistral AI"), Some("60000000"))],
+        },
         // A parallel clause keeps the target of the first.
         Case {
             text: "Google aveva già investito in Anthropic circa 3 miliardi di dollari, mentre Amazon ha messo \
