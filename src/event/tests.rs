@@ -925,6 +925,13 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
                 (Contract, Some("Apple"), Some("Corning"), None),
             ],
         },
+        // `Stati` in `negli Stati Uniti` is a name, not the auxiliary `stati`.
+        Case {
+            text: "Apple ha annunciato investimenti negli Stati Uniti, compreso un accordo con Broadcom.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Apple"), Some("Broadcom"), None)],
+        },
         Case {
             text: "Stellantis investirà 2 miliardi di euro negli stabilimenti italiani.",
             money: &[("2 miliardi di euro", "2000000000", B)],
