@@ -390,6 +390,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         salient_target = true;
                         complement = true;
                     }
+                    // `l'investimento di G42`: a definite investment by a named investor, with no
+                    // destination, is one in the company the article is about.
+                    if targets.is_empty() && di.is_some() && definite && !self.capex(h, bound) {
+                        salient_target = true;
+                    }
                 }
             },
             EventType::Acquisition => match t.frame {

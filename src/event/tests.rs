@@ -951,6 +951,21 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[],
         },
+        // Nor is the money of a listing.
+        Case {
+            text: "Mistral punta a sbarcare in Borsa entro il 2027, con una raccolta fino a 2 miliardi di euro.",
+            money: &[("2 miliardi di euro", "2000000000", B)],
+            dates: &[],
+            want: &[],
+        },
+        // `l'investimento di X` without a destination: one in the company the article is about.
+        Case {
+            text: "Mistral prepara la quotazione. Il debutto è stato rinviato per la revisione dell'autorità \
+                   sull'investimento di KKR.",
+            money: &[],
+            dates: &[],
+            want: &[(Investment, Some("KKR"), Some("Mistral AI"), None)],
+        },
         // A deal that was only attempted did not happen; `finita a X` says who got it.
         Case {
             text: "Nvidia aveva tentato di acquistare Arm, poi finita a SoftBank.",
