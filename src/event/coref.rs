@@ -82,7 +82,10 @@ impl<'a> Ctx<'_, 'a, '_> {
                         && !self.lex.trigger_index.contains_key(w)
                         && doc.tokens()[k].kind == crate::token::TokenKind::Word
                 })
-                .any(|k| doc.tokens()[k].flags.contains(crate::token::TokenFlags::CAPITALIZED));
+                .any(|k| {
+                    doc.tokens()[k].flags.contains(crate::token::TokenFlags::CAPITALIZED)
+                        && !self.lex.not_name.contains(doc.norm(k))
+                });
             if unknown_name {
                 continue;
             }

@@ -172,6 +172,8 @@ pub struct Lexicon {
     pub(crate) debt: HashSet<String>,
     /// Verb of signing or announcing: the deal noun after it is new, even if definite.
     pub(crate) sign: HashSet<String>,
+    /// Capitalized word that qualifies rather than names (`il colosso Usa`).
+    pub(crate) not_name: HashSet<String>,
     /// Verb of winning an order: its subject supplies (`si aggiudica una commessa`).
     pub(crate) won: HashSet<String>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
@@ -318,6 +320,9 @@ impl Lexicon {
             }
             "sign" => {
                 self.sign.insert(single());
+            }
+            "not_name" => {
+                self.not_name.insert(single());
             }
             "won" => {
                 self.won.insert(single());

@@ -82,6 +82,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             // is the subject all the same.
             if doc.tokens()[t].flags.contains(crate::token::TokenFlags::CAPITALIZED)
                 && doc.tokens()[t].kind == crate::token::TokenKind::Word
+                && !self.lex.not_name.contains(w)
                 && (t.saturating_sub(2).max(sent_start)..t).any(|k| ARTICLES.contains(&doc.norm(k)))
                 && !self.lex.government.starts(doc, t, k)
             {

@@ -988,6 +988,13 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(FundingRound, None, Some("Mistral AI"), Some("600000000"))],
         },
+        // But `Usa` after a role noun qualifies it; it names no new company.
+        Case {
+            text: "Intel cresce. Il colosso Usa ha ricevuto 2 miliardi di dollari da SoftBank.",
+            money: &[("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("SoftBank Group"), Some("Intel"), Some("2000000000"))],
+        },
         // A company does not invest in itself: an epithet naming the agent means the other company.
         Case {
             text: "Intel torna a crescere. Nvidia investirà 5 miliardi di dollari nel gigante di Santa Clara.",
