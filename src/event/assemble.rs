@@ -659,9 +659,17 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         if !range.clone().any(|k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k))) {
             return;
         }
+        // `il prezzo delle azioni è salito a 230 dollari`: a price is no deal's value.
+        let deal_sized = |mi: usize| {
+            self.input.money[mi].amount.is_some_and(|a| a >= rust_decimal::Decimal::from(100_000u32))
+        };
         let Some(mi) = (0..self.money_toks.len()).find(|&mi| {
             let (s, e) = self.money_toks[mi];
-            s >= range.start && e <= range.end && self.usable_money(mi) && !self.aggregate(mi, range.start)
+            s >= range.start
+                && e <= range.end
+                && self.usable_money(mi)
+                && deal_sized(mi)
+                && !self.aggregate(mi, range.start)
         }) else {
             return;
         };

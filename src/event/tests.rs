@@ -995,6 +995,13 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Investment, Some("SoftBank Group"), Some("Intel"), Some("2000000000"))],
         },
+        // A share price in the next sentence is no deal's value.
+        Case {
+            text: "Amazon investe in Anthropic. Il prezzo delle azioni Amazon è salito a 230 dollari.",
+            money: &[("230 dollari", "230", B)],
+            dates: &[],
+            want: &[(Investment, Some("Amazon"), Some("Anthropic"), None)],
+        },
         // A company does not invest in itself: an epithet naming the agent means the other company.
         Case {
             text: "Intel torna a crescere. Nvidia investirà 5 miliardi di dollari nel gigante di Santa Clara.",
