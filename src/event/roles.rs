@@ -276,6 +276,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         if self.lex.failed.ending_at(doc, range.start, h.start).is_some() {
             return Vec::new();
         }
+        // `ha partecipato al round di xAI con 2 miliardi`: the round noun is its complement, not a
+        // new clause.
+        let bound =
+            if doc.norm(h.start).starts_with("partecip") { self.clause_end(h.end, range.end) } else { bound };
         let (subj, clause_start) = self.subject(h, range.start);
         let subj_item = match subj {
             Subject::Item(x) => Some(x),
@@ -326,7 +330,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     agents.extend(da_after);
                 }
                 Frame::Verb | Frame::Intransitive | Frame::Sell => {
-                    let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista");
+                    // `partecipa al round di xAI`: the company whose round it is.
+                    let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista")
+                        || doc.norm(h.start).starts_with("partecip");
                     let floor = h.end;
                     if let Some(x) = after(&|it| {
                         matches!(it.gov, Some(Prep::In | Prep::Su | Prep::Per))
@@ -950,7 +956,16 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         .map_or(range.start, |k| k + 1)
                         .min(clause_start)
                 });
-                let m = self.pick_money(h, floor, bound, Some(range.end));
+                // `ha partecipato al round da 6 miliardi con 2 miliardi`: its own share.
+                let share = (doc.norm(h.start).starts_with("partecip"))
+                    .then(|| {
+                        (0..self.money_toks.len()).find(|&mi| {
+                            let s = self.money_toks[mi].0;
+                            s > h.end && s < bound && doc.norm(s - 1) == "con" && self.usable_money(mi)
+                        })
+                    })
+                    .flatten();
+                let m = share.or_else(|| self.pick_money(h, floor, bound, Some(range.end)));
                 if let Some(mi) = m
                     && self.aggregate(mi, range.start)
                 {

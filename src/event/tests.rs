@@ -995,6 +995,14 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Investment, Some("SoftBank Group"), Some("Intel"), Some("2000000000"))],
         },
+        // Taking part in someone's round is an investment in it, with its own share.
+        Case {
+            text: "Nvidia ha partecipato al round da 6 miliardi di xAI con 2 miliardi di dollari.",
+            money: &[("6 miliardi", "6000000000", B), ("2 miliardi di dollari", "2000000000", B)],
+            dates: &[],
+            want: &[(Investment, Some("Nvidia"), Some("xAI"), Some("2000000000"))],
+        },
+        Case { text: "Nvidia ha partecipato alla conferenza di Parigi.", money: &[], dates: &[], want: &[] },
         // A share price in the next sentence is no deal's value.
         Case {
             text: "Amazon investe in Anthropic. Il prezzo delle azioni Amazon è salito a 230 dollari.",
