@@ -647,7 +647,33 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     && (h.start.saturating_sub(5).max(clause_start)..h.start)
                         .any(|k| self.lex.won.contains(doc.norm(k)));
                 let da_customer = self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Da));
-                if won || (state_party && self.con_party(clause_start, bound).is_none()) {
+                // `OpenAI ha scelto Broadcom come fornitore`: the chooser buys; `Arm ha individuato in
+                // Meta il primo cliente`: the chosen one buys.
+                let choose = t.frame == Frame::Verb
+                    && (doc.norm(h.start).starts_with("scel")
+                        || doc.norm(h.start).starts_with("scegl")
+                        || doc.norm(h.start).starts_with("individu"));
+                if choose {
+                    let role = (h.end..bound).find(|&k| {
+                        matches!(
+                            doc.norm(k),
+                            "fornitore" | "fornitrice" | "fornitori" | "partner" | "cliente" | "clienti"
+                        )
+                    });
+                    let object = self.first_company_after(h.end, role.unwrap_or(bound), |it| {
+                        matches!(it.gov, None | Some(Prep::In))
+                    });
+                    let (Some(x), Some(o), Some(r)) = (subj_item, object, role) else { return Vec::new() };
+                    if doc.norm(r).starts_with("client") {
+                        agents.push(o);
+                        targets.push(x);
+                    } else {
+                        agents.push(x);
+                        targets.push(o);
+                    }
+                    oriented = !matches!(doc.norm(r), "partner");
+                    complement = true;
+                } else if won || (state_party && self.con_party(clause_start, bound).is_none()) {
                     let Some(x) = subj_item else { return Vec::new() };
                     match (won, da_customer) {
                         (true, Some(c)) => agents.push(c),
@@ -666,7 +692,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     }
                     self.first_company_after(k + 1, (k + 4).min(range.end), |it| it.gov == Some(Prep::A))
                 });
-                if let Some(a) = tra {
+                if let Some(a) = tra.filter(|_| agents.is_empty()) {
                     let pair = self.coordinated_after(a, bound);
                     if pair.len() >= 2 {
                         agents.push(pair[0]);

@@ -1166,6 +1166,20 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Valuation, None, Some("Nvidia"), Some("5000000000000"))],
         },
+        // Choosing a supplier or finding a customer: the buyer is the agent.
+        Case {
+            text: "OpenAI ha scelto Broadcom come fornitore dei nuovi acceleratori.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("OpenAI"), Some("Broadcom"), None)],
+        },
+        Case {
+            text: "Samsung ha individuato in Tesla il suo principale cliente per le memorie.",
+            money: &[],
+            dates: &[],
+            want: &[(Contract, Some("Tesla"), Some("Samsung Electronics"), None)],
+        },
+        Case { text: "Meta ha scelto il nuovo amministratore delegato.", money: &[], dates: &[], want: &[] },
         // Winning an order: the subject supplies; co-winners are not each other's customers; a state
         // customer leaves the agent null.
         Case {
