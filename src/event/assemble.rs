@@ -311,7 +311,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     pub(super) fn select(&self, hits: &[Hit<'l>], sent: std::ops::Range<usize>) -> Vec<usize> {
         let doc = self.doc;
         let sent_start = sent.start;
-        // `investimenti negli Stati Uniti`: money spent in a place or on assets is no investment event.
+        // `investimenti in Francia`: money spent in a place or on assets is no investment event.
         let capex: Vec<bool> = hits.iter().map(|h| self.capex(*h, sent.end)).collect();
         // Clauses split at `:`, `;` and `mentre`: `avevano annunciato un'intesa: Anthropic acquisterà`.
         let segment =
@@ -446,7 +446,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         false
     }
 
-    /// `hanno firmato martedì il nuovo accordo`: a signing verb shortly before a deal noun makes
+    /// `hanno siglato ieri la nuova intesa`: a signing verb shortly before a deal noun makes
     /// even a definite noun a new deal, not a reference back.
     pub(super) fn signed_before(&self, h: Hit<'_>, floor: usize) -> bool {
         (h.start.saturating_sub(5).max(floor)..h.start).any(|k| self.lex.sign.contains(self.doc.norm(k)))
@@ -759,7 +759,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 std::mem::swap(&mut d.agent, &mut d.target);
             }
         }
-        // `ha chiuso un round da 13 miliardi ... guidato da Iconiq` told twice, once without its
+        // `ha completato un round da 2 miliardi ... guidato da X` told twice, once without its
         // lead: the same round. (Two investors putting the same amount are two investments.)
         let amount_of = |d: &Draft<'_>| d.money.and_then(|m| self.input.money[m].amount);
         let led: Vec<(EventType, &str, rust_decimal::Decimal)> = drafts

@@ -71,7 +71,7 @@ impl<'a> Ctx<'_, 'a, '_> {
             // coreference (but `la società ha comprato Ampere` is one).
             let named = (i + 1..(i + 4).min(sent_end))
                 .find(|&k| self.cover[k].is_some_and(|x| self.items[x].start == k));
-            // `la startup torinese Orbital Matter`: a name the gazetteer does not know is still a new
+            // `la startup milanese Quadra`: a name the gazetteer does not know is still a new
             // company, introduced by its class noun (but not `la società di San Francisco`).
             let unknown_name = (i + 1..(i + 4).min(sent_end))
                 .take_while(|&k| {

@@ -27,11 +27,11 @@
 //!   event noun with only a guessed target (`l'acquisizione dell'operatore`) restates the event
 //!   already told, and `un'operazione che valuta la società 9 miliardi` gives the acquisition its price;
 //! - what is not an event: buying goods or services (`acquisterà servizi cloud da X`, a contract),
-//!   money spent in a place (`investimenti negli Stati Uniti`), debt and listings (`con un bond`,
+//!   money spent in a place (`investimenti in Germania`), debt and listings (`con un bond`,
 //!   `sbarcare in Borsa`), attempts (`aveva tentato di acquistare`), a purchase that is only a
 //!   purpose (`per comprare chip`);
 //! - no guessing over what the text says: a plural role noun (`le startup italiane`) or an
-//!   unknown name (`la startup torinese Quadra`) is a subject we cannot resolve, so no other
+//!   unknown name (`la startup milanese Quadra`) is a subject we cannot resolve, so no other
 //!   company replaces it; a state customer (`con il ministero`) leaves the agent null;
 //! - status comes from cues in the trigger's own clause (`, e secondo indiscrezioni ...` is
 //!   another clause); a stated value has no status without one.

@@ -70,7 +70,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 continue;
             }
             let w = doc.norm(t);
-            // `le startup italiane hanno raccolto`, `la startup torinese Orbital Matter ha raccolto`: a
+            // `le startup europee hanno raccolto`, `la startup milanese Quadra ha raccolto`: a
             // role noun left unresolved (generic, or naming a company we do not know) is the subject.
             if self.lex.role_nouns.contains_key(w)
                 && t > sent_start
@@ -78,7 +78,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             {
                 return (Subject::Other, t - 1);
             }
-            // `la romana Aindo è stata finanziata`: a name we do not know, introduced by an article,
+            // `la bolognese Quadra è stata sostenuta`: a name we do not know, introduced by an article,
             // is the subject all the same.
             if doc.tokens()[t].flags.contains(crate::token::TokenFlags::CAPITALIZED)
                 && doc.tokens()[t].kind == crate::token::TokenKind::Word
@@ -364,7 +364,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     // the clause names another destination (`negli stabilimenti`).
                     let elsewhere =
                         (h.end..bound).any(|k| matches!(self.lex.prep_of(doc, k), Some(Prep::In | Prep::Su)));
-                    // `punta a investire 8 miliardi entro il 2030`: a spending plan without a
+                    // `intende investire 3 miliardi nei prossimi anni`: a spending plan without a
                     // destination names no company.
                     let plan = is_future(doc.norm(h.start)) || is_nonfinite(doc.norm(h.start));
                     salient_target = targets.is_empty()
@@ -421,7 +421,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                                 })
                                 .flatten()
                         })
-                        // `Eni sta trattando con Ares la cessione di Plenitude`: the seller's
+                        // `Enel negozia con KKR la vendita di X`: the seller's
                         // counterpart is the buyer.
                         .or_else(|| {
                             self.con_party(clause_start, h.start)
@@ -431,7 +431,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     let floor = h.end;
                     let sold = if noun {
                         complement = true;
-                        // `la cessione di una quota di minoranza di Plenitude`.
+                        // `la vendita di un pacchetto di minoranza di X`.
                         self.di_after(h.end, bound, 4).or_else(|| {
                             self.first_company_after(h.end, bound.min(h.end + 9), |it| {
                                 it.gov == Some(Prep::Di) && self.stake_before(it, floor)
@@ -458,7 +458,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         // The seller is never what it sells.
                         seller = subj_item;
                     }
-                    // `ha ceduto a X il 50% di una rete di impianti`: an unnamed asset sold to a named
+                    // `ha venduto a X il 30% di alcuni parchi eolici`: an unnamed asset sold to a named
                     // buyer; the buyer acquires, the target stays null.
                     open_target = targets.is_empty()
                         && !noun
@@ -626,7 +626,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         .filter(|x| Some(*x) != lead)
                 });
                 targets.extend(tgt);
-                // Without a company in the clause, only `un aumento di capitale da 6 miliardi`.
+                // Without a company in the clause, only `un aumento di capitale da 2 miliardi`.
                 salient_target = targets.is_empty()
                     && subj != Subject::Other
                     && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
@@ -756,7 +756,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         }
                         (_, Some(o), Some(m)) => {
                             agents.push(m);
-                            // `un accordo con Broadcom e Corning`: one deal with each party.
+                            // `un'intesa con Dell e Nokia`: one deal with each party.
                             if self.items[o].gov == Some(Prep::Con) && o > m {
                                 targets = self.coordinated_after(o, bound);
                             } else {
