@@ -78,6 +78,13 @@ pub(super) struct Draft<'a> {
     pub(super) oriented: bool,
     /// The trigger's byte span.
     pub(super) trigger: crate::Span,
+    /// A value stated right after an acquisition (`che valuta la società 9 miliardi`): the
+    /// acquisition's amount, not a valuation of its own.
+    pub(super) deal_value: bool,
+    /// A definite event noun with a guessed target and no agent: a restatement.
+    pub(super) given: bool,
+    /// An unnamed asset sold to a named buyer: the event stands without a target.
+    pub(super) open_target: bool,
 }
 
 pub(super) struct Ctx<'d, 'a, 'l> {
@@ -108,11 +115,25 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
         ctx.recent_valuation =
             drafts.iter().any(|d| d.kind == EventType::Valuation && d.target.is_some() && si - d.sent <= 1);
         let hits = ctx.triggers(sent.tokens.clone());
-        let kept = ctx.select(&hits, sent.tokens.start);
+        let kept = ctx.select(&hits, sent.tokens.clone());
+        // A spending plan's amount (`investimenti in Europa per 20 miliardi`) is nobody else's.
+        let plans: Vec<usize> = hits
+            .iter()
+            .filter(|h| ctx.capex(**h, sent.tokens.end))
+            .filter_map(|h| {
+                let end = ctx.clause_end(h.end, sent.tokens.end).min(h.end + 10);
+                (0..ctx.money_toks.len()).find(|&m| (h.end..end).contains(&ctx.money_toks[m].0))
+            })
+            .collect();
+        for mi in plans {
+            ctx.claimed[mi] = true;
+        }
         for (k, &hi) in kept.iter().enumerate() {
             let bound = kept.get(k + 1).map_or(sent.tokens.end, |&n| hits[n].start);
             let bound = ctx.clause_end(hits[hi].end, bound);
-            drafts.extend(ctx.fill(si, sent.tokens.clone(), hits[hi], bound));
+            for d in ctx.fill(si, sent.tokens.clone(), hits[hi], bound) {
+                fold(&mut drafts, d);
+            }
         }
         if hits.iter().any(|h| h.trig.kind == EventType::FundingRound) {
             last_funding = Some(si);
@@ -121,8 +142,28 @@ pub(crate) fn run(doc: &Document, input: &Input<'_>, lex: &Lexicon) -> Vec<super
             drafts.extend(ctx.funding_list(si, sent.tokens.clone()));
         }
         ctx.anaphora(si, sent.tokens.clone(), &mut drafts);
+        ctx.lead_anaphora(si, sent.tokens.clone(), &mut drafts);
     }
     ctx.merge(drafts)
+}
+
+/// Adds a draft, folding restatements into the event they restate: a value stated after an
+/// acquisition becomes its amount, and a definite event noun with a guessed target and no agent
+/// (`l'acquisizione dell'operatore`) gives its amount to the last event of its type.
+fn fold<'a>(drafts: &mut Vec<Draft<'a>>, d: Draft<'a>) {
+    let (kind, window) = if d.deal_value { (EventType::Acquisition, 2) } else { (d.kind, usize::MAX) };
+    if d.deal_value || d.given {
+        if let Some(prev) = drafts.iter_mut().rev().find(|p| p.kind == kind && d.sent - p.sent <= window) {
+            if prev.money.is_none() {
+                prev.money = d.money;
+            }
+            return;
+        }
+        if d.deal_value && d.target.is_none() {
+            return;
+        }
+    }
+    drafts.push(d);
 }
 
 pub(super) fn is_participle(w: &str) -> bool {
@@ -245,6 +286,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         if t.needs_money && !self.money_toks.iter().any(|&(s, _)| s >= h.end && s < range.end) {
             return false;
         }
+        if t.money_before && !self.money_toks.iter().any(|&(_, e)| e == h.start) {
+            return false;
+        }
         if !t.needs.is_empty()
             && !(h.end..(h.end + 16).min(range.end)).any(|k| t.needs.iter().any(|w| w == self.doc.norm(k)))
         {
@@ -264,18 +308,36 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
 
     /// Drops contract triggers when the sentence has a more specific one (`un accordo per rilevare`)
     /// and purpose-clause triggers that belong to an earlier one (`metterà 9 miliardi per rilevare`).
-    pub(super) fn select(&self, hits: &[Hit<'l>], sent_start: usize) -> Vec<usize> {
+    pub(super) fn select(&self, hits: &[Hit<'l>], sent: std::ops::Range<usize>) -> Vec<usize> {
         let doc = self.doc;
+        let sent_start = sent.start;
+        // `investimenti in Francia`: money spent in a place or on assets is no investment event.
+        let capex: Vec<bool> = hits.iter().map(|h| self.capex(*h, sent.end)).collect();
         // Clauses split at `:`, `;` and `mentre`: `avevano annunciato un'intesa: Anthropic acquisterà`.
         let segment =
             |k: usize| (sent_start..k).filter(|&j| matches!(doc.norm(j), ":" | ";" | "mentre")).count();
         let mut kept: Vec<usize> = Vec::new();
+        // `ha ricevuto un finanziamento`, `ha ottenuto dal governo una commessa`: the object noun
+        // says what the event is.
+        let object_noun = |i: usize| {
+            let h = hits[i];
+            h.trig.frame == Frame::Receive
+                && hits.get(i + 1).is_some_and(|n| {
+                    n.trig.frame.is_noun() && n.trig.kind != h.trig.kind && n.start <= h.end + 3
+                })
+        };
         for (i, h) in hits.iter().enumerate() {
-            let specific = hits.iter().any(|o| {
-                matches!(
-                    o.trig.kind,
-                    EventType::Investment | EventType::Acquisition | EventType::FundingRound
-                ) && segment(o.start) == segment(h.start)
+            if capex[i] {
+                continue;
+            }
+            let specific = hits.iter().enumerate().any(|(j, o)| {
+                !capex[j]
+                    && !object_noun(j)
+                    && matches!(
+                        o.trig.kind,
+                        EventType::Investment | EventType::Acquisition | EventType::FundingRound
+                    )
+                    && segment(o.start) == segment(h.start)
             });
             // `L'accordo, se confermato, ...`: a definite noun with no complement refers back.
             let definite = h.start > sent_start && self.lex.definite.contains(doc.norm(h.start - 1));
@@ -299,7 +361,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                         )
                     ) || self.cover.get(k).is_some_and(|c| c.is_some())
                 });
-            if h.trig.frame.is_noun() && h.trig.kind == EventType::Contract && definite && !complement {
+            if h.trig.frame.is_noun()
+                && h.trig.kind == EventType::Contract
+                && definite
+                && !complement
+                && !self.signed_before(*h, sent_start)
+            {
                 continue;
             }
             // `un contratto con AWS, il primo accordo con il leader del cloud`: one deal, restated.
@@ -313,13 +380,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             if purpose && earlier {
                 continue;
             }
-            // `ha ricevuto un finanziamento`: the object noun says what the event is.
-            if h.trig.frame == Frame::Receive
-                && let Some(n) = hits.get(i + 1)
-                && n.trig.frame.is_noun()
-                && n.trig.kind != h.trig.kind
-                && n.start <= h.end + 3
-            {
+            if object_noun(i) {
                 continue;
             }
             // `ha ricevuto da Microsoft un investimento`: the noun is the verb's object.
@@ -327,8 +388,12 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 && let Some(&p) = kept.last()
                 && !hits[p].trig.frame.is_noun()
                 && hits[p].trig.kind == h.trig.kind
-                && !(hits[p].end..h.start)
-                    .any(|k| self.lex.is_aux(self.doc, k) || matches!(self.doc.norm(k), ":" | ";"))
+                && !(hits[p].end..h.start).any(|k| {
+                    self.lex.is_aux(self.doc, k)
+                        || matches!(self.doc.norm(k), ":" | ";")
+                        // `ha venduto X a Vitol, e sta trattando la cessione di Y`: a new clause.
+                        || (self.doc.norm(k) == "," && matches!(self.doc.norm(k + 1), "e" | "ma" | "mentre"))
+                })
             {
                 continue;
             }
@@ -349,6 +414,42 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             kept.push(i);
         }
         kept
+    }
+
+    /// An investment whose first `in` complement is neither a company nor a stake (`investimenti
+    /// negli Stati Uniti`, `investire in infrastrutture`).
+    pub(super) fn capex(&self, h: Hit<'_>, end: usize) -> bool {
+        if h.trig.kind != EventType::Investment {
+            return false;
+        }
+        let doc = self.doc;
+        let in_money = |k: usize| self.money_toks.iter().any(|&(s, e)| s <= k && k < e);
+        for k in h.end..(h.end + 8).min(end) {
+            if in_money(k) {
+                continue;
+            }
+            if self.cover[k].is_some() || matches!(doc.norm(k), "," | ";" | ":" | "che") {
+                return false;
+            }
+            if self.lex.prep_of(doc, k) == Some(Prep::In) {
+                let mut j = k + 1;
+                while j < end && is_determiner(doc.norm(j)) {
+                    j += 1;
+                }
+                return j < end
+                    && self.cover[j].is_none()
+                    && !self.lex.role_nouns.contains_key(doc.norm(j))
+                    && !self.lex.is_stake(doc, j, end)
+                    && !in_money(j);
+            }
+        }
+        false
+    }
+
+    /// `hanno siglato ieri la nuova intesa`: a signing verb shortly before a deal noun makes
+    /// even a definite noun a new deal, not a reference back.
+    pub(super) fn signed_before(&self, h: Hit<'_>, floor: usize) -> bool {
+        (h.start.saturating_sub(5).max(floor)..h.start).any(|k| self.lex.sign.contains(self.doc.norm(k)))
     }
 
     pub(super) fn clause_end(&self, from: usize, bound: usize) -> usize {
@@ -380,10 +481,16 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 self.money_toks[mi].0 >= h.end && self.money_toks[mi].0 < to && self.usable_money(mi)
             })
         };
+        // `ha venduto X per 2 miliardi, e sta trattando la cessione di Y`: a new clause's event
+        // does not reach back past `, e`.
+        let boundary = |from: usize| {
+            (from..h.start)
+                .any(|k| self.doc.norm(k) == "," && matches!(self.doc.norm(k + 1), "e" | "ma" | "mentre"))
+        };
         let before = || {
             (0..n).rfind(|&mi| {
                 let (s, e) = self.money_toks[mi];
-                s >= clause_start && e <= h.start && self.usable_money(mi)
+                s >= clause_start && e <= h.start && self.usable_money(mi) && !boundary(e)
             })
         };
         match sent_end {
@@ -440,8 +547,8 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             && (h.start.saturating_sub(4).max(range.start)..h.start).any(|k| is_future(doc.norm(k)));
         let tense = if is_future(w) || future_verb {
             Some(Status::Planned)
-        } else if pluperfect || (passive && !active && k == h.start) {
-            // `aveva esordito`; `General Cable, pagata 3 miliardi`, `Maia 100, svelato nel 2023`.
+        } else if pluperfect || (passive && !active && k == h.start && h.trig.kind != EventType::Valuation) {
+            // `aveva esordito`; `la rivale, pagata 2 miliardi`, `il chip, svelato l'anno scorso`.
             Some(Status::Completed)
         } else if active && h.trig.frame.is_noun() {
             // `ha stretto una collaborazione`, `ha ottenuto finanziamenti`.
@@ -461,7 +568,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 EventType::Acquisition | EventType::Contract if !h.trig.frame.is_noun() => {
                     Some(Status::Announced)
                 }
-                EventType::Valuation => Some(Status::Completed),
+                // A stated value has no status of its own unless a cue gives one.
                 _ => None,
             })
         };
@@ -537,6 +644,9 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 sent: si,
                 oriented: false,
                 trigger: crate::Span::new(s.start, self.doc.tokens()[it.end].span.end),
+                deal_value: false,
+                given: false,
+                open_target: false,
             });
         }
         out
@@ -549,9 +659,17 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         if !range.clone().any(|k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k))) {
             return;
         }
+        // `il prezzo delle azioni è salito a 230 dollari`: a price is no deal's value.
+        let deal_sized = |mi: usize| {
+            self.input.money[mi].amount.is_some_and(|a| a >= rust_decimal::Decimal::from(100_000u32))
+        };
         let Some(mi) = (0..self.money_toks.len()).find(|&mi| {
             let (s, e) = self.money_toks[mi];
-            s >= range.start && e <= range.end && self.usable_money(mi) && !self.aggregate(mi, range.start)
+            s >= range.start
+                && e <= range.end
+                && self.usable_money(mi)
+                && deal_sized(mi)
+                && !self.aggregate(mi, range.start)
         }) else {
             return;
         };
@@ -576,19 +694,55 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         self.claimed[mi] = true;
     }
 
+    /// `L'operazione è stata guidata da X`: a lead named in a sentence that refers back to the
+    /// round just reported becomes that round's agent.
+    pub(super) fn lead_anaphora(&self, si: usize, range: std::ops::Range<usize>, drafts: &mut [Draft<'a>]) {
+        let doc = self.doc;
+        if drafts.iter().any(|d| d.sent == si && d.kind == EventType::FundingRound) {
+            return;
+        }
+        let Some(p) = range.clone().find(|&k| {
+            let w = doc.norm(k);
+            self.cover[k].is_none()
+                && (w.starts_with("guidat") || w.starts_with("capitanat") || w.starts_with("promoss"))
+        }) else {
+            return;
+        };
+        if !(range.start..p).any(|k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k))) {
+            return;
+        }
+        let Some(lead) = self.items_in(p + 1, (p + 4).min(range.end)).find(|&x| {
+            let it = &self.items[x];
+            it.is_company() && it.gov == Some(Prep::Da)
+        }) else {
+            return;
+        };
+        let Some(r) = self.items[lead].best(&[]) else { return };
+        if let Some(d) = drafts.iter_mut().rev().find(|d| {
+            d.kind == EventType::FundingRound
+                && d.sent < si
+                && si - d.sent <= 1
+                && d.agent.is_none()
+                && d.target.is_some_and(|t| t.id != r.id)
+        }) {
+            d.agent = Some(r);
+        }
+    }
+
     // ---------------------------------------------------------------- merge
 
     pub(super) fn merge(&self, drafts: Vec<Draft<'a>>) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
         let mut keys: Vec<(EventType, Option<&str>, Option<&str>)> = Vec::new();
         let ok = |d: &Draft<'_>| {
-            let Some(t) = d.target else { return false };
+            let Some(t) = d.target else { return d.open_target && d.agent.is_some() };
             if d.agent.is_some_and(|a| a.id == t.id || a.name == t.name) {
                 return false;
             }
             match d.kind {
                 EventType::FundingRound | EventType::Valuation => d.money.is_some(),
-                EventType::Contract => d.agent.is_some(),
+                // A state customer (`con il ministero`) leaves the agent null.
+                EventType::Contract => d.agent.is_some() || d.oriented,
                 _ => true,
             }
         };
@@ -605,7 +759,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
                 std::mem::swap(&mut d.agent, &mut d.target);
             }
         }
-        // `ha chiuso un round da 13 miliardi ... guidato da Iconiq` told twice, once without its
+        // `ha completato un round da 2 miliardi ... guidato da X` told twice, once without its
         // lead: the same round. (Two investors putting the same amount are two investments.)
         let amount_of = |d: &Draft<'_>| d.money.and_then(|m| self.input.money[m].amount);
         let led: Vec<(EventType, &str, rust_decimal::Decimal)> = drafts

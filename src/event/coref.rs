@@ -5,6 +5,12 @@ use super::assemble::{ARTICLES, Ctx, Item, Kind, Ref, is_determiner};
 use crate::gazetteer::EntityKind;
 use std::collections::HashMap;
 
+/// Plural articles and articulated prepositions: a role noun after one of them is generic.
+const PLURAL: &[&str] = &[
+    "i", "gli", "le", "dei", "degli", "delle", "ai", "agli", "alle", "dai", "dagli", "dalle", "nei", "negli",
+    "nelle", "sui", "sugli", "sulle",
+];
+
 impl<'a> Ctx<'_, 'a, '_> {
     // ---------------------------------------------------------------- mentions and coreference
 
@@ -55,12 +61,34 @@ impl<'a> Ctx<'_, 'a, '_> {
             if self.cover[start].is_some() {
                 continue;
             }
+            // `le startup italiane`, `gli istituti`: a plural role noun is generic, not one company.
+            if PLURAL.contains(&doc.norm(start)) {
+                continue;
+            }
             let Some(sent) = doc.sentence_of(i) else { continue };
             let sent_end = doc.sentences()[sent].tokens.end;
             // `il fondo Silver Lake`, `la società di cybersicurezza Exein`: an apposition, not a
             // coreference (but `la società ha comprato Ampere` is one).
             let named = (i + 1..(i + 4).min(sent_end))
                 .find(|&k| self.cover[k].is_some_and(|x| self.items[x].start == k));
+            // `la startup milanese Quadra`: a name the gazetteer does not know is still a new
+            // company, introduced by its class noun (but not `la società di San Francisco`).
+            let unknown_name = (i + 1..(i + 4).min(sent_end))
+                .take_while(|&k| {
+                    let w = doc.norm(k);
+                    self.cover[k].is_none()
+                        && self.lex.prep_of(doc, k).is_none()
+                        && !self.lex.is_aux(doc, k)
+                        && !self.lex.trigger_index.contains_key(w)
+                        && doc.tokens()[k].kind == crate::token::TokenKind::Word
+                })
+                .any(|k| {
+                    doc.tokens()[k].flags.contains(crate::token::TokenFlags::CAPITALIZED)
+                        && !self.lex.not_name.contains(doc.norm(k))
+                });
+            if unknown_name {
+                continue;
+            }
             if let Some(k) = named
                 && (i + 1..k).all(|j| {
                     !self.lex.is_aux(doc, j)

@@ -61,6 +61,8 @@ pub(crate) struct Trigger {
     pub(crate) passive_only: bool,
     pub(crate) continues: bool,
     pub(crate) inherits: bool,
+    /// The amount comes right before the trigger (`5.000 miliardi di capitalizzazione`).
+    pub(crate) money_before: bool,
     pub(crate) status: Option<Status>,
 }
 
@@ -162,6 +164,18 @@ pub struct Lexicon {
     pub(crate) supplier: HashSet<String>,
     pub(crate) per_unit: Phrases<()>,
     pub(crate) purpose: Phrases<()>,
+    /// Goods and services whose purchase is a supply contract, not an acquisition (`servizi`, `chip`).
+    pub(crate) goods: HashSet<String>,
+    /// Phrase before a trigger that says the deal did not happen (`tentato di`, `rinunciato a`).
+    pub(crate) failed: Phrases<()>,
+    /// Debt instrument: money raised with it is not a funding round (`bond`, `obbligazioni`).
+    pub(crate) debt: HashSet<String>,
+    /// Verb of signing or announcing: the deal noun after it is new, even if definite.
+    pub(crate) sign: HashSet<String>,
+    /// Capitalized word that qualifies rather than names (`il colosso Usa`).
+    pub(crate) not_name: HashSet<String>,
+    /// Verb of winning an order: its subject supplies (`si aggiudica una commessa`).
+    pub(crate) won: HashSet<String>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
     pub(crate) role_nouns: HashMap<String, Vec<String>>,
 }
@@ -244,6 +258,7 @@ impl Lexicon {
             passive_only: false,
             continues: false,
             inherits: false,
+            money_before: false,
             status: None,
         };
         for flag in rec.get(3).unwrap_or("").split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -254,6 +269,7 @@ impl Lexicon {
                 "passive_only" => proto.passive_only = true,
                 "continues" => proto.continues = true,
                 "inherits" => proto.inherits = true,
+                "money_before" => proto.money_before = true,
                 f if f.starts_with("needs=") => {
                     proto.needs = f["needs=".len()..].split('|').map(crate::token::normalize).collect();
                 }
@@ -295,6 +311,22 @@ impl Lexicon {
             "stake" => self.stake.insert(words, ()),
             "per_unit" => self.per_unit.insert(words, ()),
             "purpose" => self.purpose.insert(words, ()),
+            "failed" => self.failed.insert(words, ()),
+            "goods" => {
+                self.goods.insert(single());
+            }
+            "debt" => {
+                self.debt.insert(single());
+            }
+            "sign" => {
+                self.sign.insert(single());
+            }
+            "not_name" => {
+                self.not_name.insert(single());
+            }
+            "won" => {
+                self.won.insert(single());
+            }
             "anaphor" => {
                 self.anaphor.insert(single());
             }
@@ -343,7 +375,13 @@ impl Lexicon {
     /// True when token `i` is an auxiliary verb form.
     pub(crate) fn is_aux(&self, doc: &Document, i: usize) -> bool {
         let w = doc.norm(i);
-        self.aux_active.contains(w) || self.aux_passive.contains(w)
+        // `negli Stati Uniti`: a capital inside a sentence names something, it is no auxiliary.
+        let named = doc
+            .tokens()
+            .get(i)
+            .is_some_and(|t| t.flags.contains(crate::token::TokenFlags::CAPITALIZED))
+            && doc.sentence_of(i).and_then(|s| doc.sentences().get(s)).is_some_and(|s| s.tokens.start < i);
+        !named && (self.aux_active.contains(w) || self.aux_passive.contains(w))
     }
 
     /// True when token `i` is a stake word (`quota`, `20%`).

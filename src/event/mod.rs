@@ -23,7 +23,18 @@
 //! - the amount is the first free one after the trigger in its clause (else the nearest before);
 //!   `l'operazione vale 1,7 miliardi` gives its amount to the event just reported; totals
 //!   (`in tutto`), unit prices (`l'una`) and measures (`di ricavi`) are never a deal's value;
-//! - one event per type, agent and target (and amount) per article: repeats merge.
+//! - one event per type, agent and target (and amount) per article: repeats merge; a definite
+//!   event noun with only a guessed target (`l'acquisizione dell'operatore`) restates the event
+//!   already told, and `un'operazione che valuta la società 9 miliardi` gives the acquisition its price;
+//! - what is not an event: buying goods or services (`acquisterà servizi cloud da X`, a contract),
+//!   money spent in a place (`investimenti in Germania`), debt and listings (`con un bond`,
+//!   `sbarcare in Borsa`), attempts (`aveva tentato di acquistare`), a purchase that is only a
+//!   purpose (`per comprare chip`);
+//! - no guessing over what the text says: a plural role noun (`le startup italiane`) or an
+//!   unknown name (`la startup milanese Quadra`) is a subject we cannot resolve, so no other
+//!   company replaces it; a state customer (`con il ministero`) leaves the agent null;
+//! - status comes from cues in the trigger's own clause (`, e secondo indiscrezioni ...` is
+//!   another clause); a stated value has no status without one.
 //!
 //! # Examples
 //!

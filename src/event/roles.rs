@@ -2,7 +2,8 @@
 
 use super::EventType;
 use super::assemble::{
-    ARTICLES, Ctx, Draft, Hit, Item, Kind, Ref, Subject, is_determiner, is_nonfinite, is_participle,
+    ARTICLES, Ctx, Draft, Hit, Item, Kind, Ref, Subject, is_determiner, is_future, is_nonfinite,
+    is_participle,
 };
 use super::cues::{Frame, Prep};
 
@@ -50,12 +51,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             k -= 1;
         }
         let mut che: Option<usize> = None;
+        // Past `, e` the subject is the one the two clauses share, not a relative's antecedent.
+        let mut crossed_and = false;
         let mut j = k;
         while j > sent_start {
             let t = j - 1;
             if let Some(x) = self.cover[t] {
                 let it = &self.items[x];
-                let after_che = che.is_some_and(|c| c <= it.end + 1);
+                let after_che = !crossed_and && che.is_some_and(|c| c <= it.end + 1);
                 match it.kind {
                     Kind::Company if !it.source && (it.gov.is_none() || after_che) => {
                         return (Subject::Item(x), it.start);
@@ -67,6 +70,24 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 continue;
             }
             let w = doc.norm(t);
+            // `le startup europee hanno raccolto`, `la startup milanese Quadra ha raccolto`: a
+            // role noun left unresolved (generic, or naming a company we do not know) is the subject.
+            if self.lex.role_nouns.contains_key(w)
+                && t > sent_start
+                && self.lex.definite.contains(doc.norm(t - 1))
+            {
+                return (Subject::Other, t - 1);
+            }
+            // `la bolognese Quadra è stata sostenuta`: a name we do not know, introduced by an article,
+            // is the subject all the same.
+            if doc.tokens()[t].flags.contains(crate::token::TokenFlags::CAPITALIZED)
+                && doc.tokens()[t].kind == crate::token::TokenKind::Word
+                && !self.lex.not_name.contains(w)
+                && (t.saturating_sub(2).max(sent_start)..t).any(|k| ARTICLES.contains(&doc.norm(k)))
+                && !self.lex.government.starts(doc, t, k)
+            {
+                return (Subject::Other, t);
+            }
             let aux = self.lex.is_aux(doc, t);
             if aux && !in_aux && aux_groups > 0 {
                 aux_groups -= 1;
@@ -92,7 +113,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             {
                 return (Subject::Government(t), t);
             }
+            if w == "e" && t > sent_start && doc.norm(t - 1) == "," {
+                crossed_and = true;
+            }
             match w {
+                "che" if crossed_and => {}
                 "che" => {
                     che = Some(t);
                     // `Nvidia ha annunciato che investirà`: past a complementizer, the subject is
@@ -102,6 +127,18 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     }
                 }
                 ";" | ":" | "mentre" | "ma" => return (Subject::None, j),
+                // `OpenAI, di cui Microsoft detiene il 27%, vale`: a parenthetical relative clause
+                // is skipped whole.
+                "," if !in_aux => {
+                    if let Some(open) = (sent_start..t).rev().find(|&c| doc.norm(c) == ",")
+                        && (open + 1..(open + 4).min(t))
+                            .any(|c| matches!(doc.norm(c), "cui" | "quale" | "quali"))
+                        && (open + 1..t).all(|c| !matches!(doc.norm(c), ";" | ":"))
+                    {
+                        j = open;
+                        continue;
+                    }
+                }
                 _ if !cross && aux => return (Subject::None, j),
                 _ => {}
             }
@@ -129,7 +166,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 && gap.clone().any(|k| matches!(self.doc.norm(k), "e" | ","))
                 && gap.clone().all(|k| {
                     let w = self.doc.norm(k);
-                    matches!(w, "e" | ",") || ARTICLES.contains(&w) || self.lex.prep_of(self.doc, k).is_some()
+                    matches!(w, "e" | ",")
+                        || ARTICLES.contains(&w)
+                        || self.lex.prep_of(self.doc, k).is_some_and(|p| Some(p) == self.items[x].gov)
                 })
                 && self.items[next].kind == self.items[x].kind
                 && !self.lex.is_aux(self.doc, self.items[next].end);
@@ -184,6 +223,40 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         self.first_company_after(from, to.min(from + span), |it| it.gov == Some(Prep::Di))
     }
 
+    /// `acquistare servizi cloud`, `compra nuovi chip`: the token after a goods noun that is the
+    /// verb's object, if the object is one.
+    pub(super) fn goods_object(&self, from: usize, bound: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut k = from;
+        while k < bound.min(from + 8) {
+            let w = doc.norm(k);
+            if let Some(x) = self.cover[k] {
+                let it = &self.items[x];
+                match it.kind {
+                    // `compra 50.000 Gpu H100`: chips are goods.
+                    Kind::Chip => return Some(it.end),
+                    // `compra Ampere`: the object is a company; `da Amd` names the seller.
+                    Kind::Company if it.gov.is_none() => return None,
+                    _ => {}
+                }
+                k = it.end;
+                continue;
+            }
+            if self.lex.goods.contains(w) {
+                return Some(k + 1);
+            }
+            let skip = is_determiner(w)
+                || matches!(w, "altri" | "altre" | "nuovi" | "nuove" | "ulteriori")
+                || self.lex.prep_of(doc, k).is_some()
+                || doc.tokens()[k].kind == crate::token::TokenKind::Number;
+            if !skip {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     pub(super) fn con_party(&self, from: usize, to: usize) -> Option<usize> {
         self.items_in(from, to).find(|&x| self.items[x].is_company() && self.items[x].gov == Some(Prep::Con))
     }
@@ -199,6 +272,14 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
     ) -> Vec<Draft<'a>> {
         let doc = self.doc;
         let t = h.trig;
+        // `aveva tentato di acquistare X`: a deal that did not happen.
+        if self.lex.failed.ending_at(doc, range.start, h.start).is_some() {
+            return Vec::new();
+        }
+        // `ha partecipato al round di xAI con 2 miliardi`: the round noun is its complement, not a
+        // new clause.
+        let bound =
+            if doc.norm(h.start).starts_with("partecip") { self.clause_end(h.end, range.end) } else { bound };
         let (subj, clause_start) = self.subject(h, range.start);
         let subj_item = match subj {
             Subject::Item(x) => Some(x),
@@ -224,6 +305,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         let mut complement = false;
         let mut null_agent = false;
         let mut oriented = false;
+        let mut kind = t.kind;
+        let mut deal_value = false;
+        let mut seller: Option<usize> = None;
+        let mut open_target = false;
 
         match t.kind {
             EventType::Investment => match t.frame {
@@ -245,7 +330,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     agents.extend(da_after);
                 }
                 Frame::Verb | Frame::Intransitive | Frame::Sell => {
-                    let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista");
+                    // `partecipa al round di xAI`: the company whose round it is.
+                    let socio = matches!(doc.norm(h.end - 1), "socio" | "azionista")
+                        || doc.norm(h.start).starts_with("partecip");
                     let floor = h.end;
                     if let Some(x) = after(&|it| {
                         matches!(it.gov, Some(Prep::In | Prep::Su | Prep::Per))
@@ -277,8 +364,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     // the clause names another destination (`negli stabilimenti`).
                     let elsewhere =
                         (h.end..bound).any(|k| matches!(self.lex.prep_of(doc, k), Some(Prep::In | Prep::Su)));
-                    salient_target =
-                        targets.is_empty() && ((t.salient && !elsewhere) || self.stake_follows(h.end, bound));
+                    // `intende investire 3 miliardi nei prossimi anni`: a spending plan without a
+                    // destination names no company.
+                    let plan = is_future(doc.norm(h.start)) || is_nonfinite(doc.norm(h.start));
+                    salient_target = targets.is_empty()
+                        && ((t.salient && !elsewhere && !plan) || self.stake_follows(h.end, bound));
                 }
                 Frame::NounAgent | Frame::NounTarget | Frame::SellNoun => {
                     let di =
@@ -307,16 +397,22 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         salient_target = true;
                         complement = true;
                     }
+                    // `l'investimento di G42`: a definite investment by a named investor, with no
+                    // destination, is one in the company the article is about.
+                    if targets.is_empty() && di.is_some() && definite && !self.capex(h, bound) {
+                        salient_target = true;
+                    }
                 }
             },
             EventType::Acquisition => match t.frame {
                 Frame::Sell | Frame::SellNoun => {
-                    // `Eni cede il 20% di Plenitude ad Ares`, `un 10% è stato ceduto agli svizzeri di X`,
+                    // `Eni cede il 20% di Plenitude ad Ares`, `un 15% è stato venduto ai tedeschi di X`,
                     // `la cessione di Altera a Silver Lake`.
                     let noun = t.frame == Frame::SellNoun;
                     let window = bound.min(h.end + 9);
-                    let buyer =
-                        self.first_company_after(h.end, window, |it| it.gov == Some(Prep::A)).or_else(|| {
+                    let buyer = self
+                        .first_company_after(h.end, window, |it| it.gov == Some(Prep::A))
+                        .or_else(|| {
                             (!noun)
                                 .then(|| {
                                     self.first_company_after(h.end, window, |it| {
@@ -324,12 +420,23 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                                     })
                                 })
                                 .flatten()
+                        })
+                        // `Enel negozia con KKR la vendita di X`: the seller's
+                        // counterpart is the buyer.
+                        .or_else(|| {
+                            self.con_party(clause_start, h.start)
+                                .filter(|&c| Some(c) != subj_item && !self.items[c].role_noun)
                         });
                     agents.extend(buyer);
                     let floor = h.end;
                     let sold = if noun {
                         complement = true;
-                        self.di_after(h.end, bound, 4)
+                        // `la vendita di un pacchetto di minoranza di X`.
+                        self.di_after(h.end, bound, 4).or_else(|| {
+                            self.first_company_after(h.end, bound.min(h.end + 9), |it| {
+                                it.gov == Some(Prep::Di) && self.stake_before(it, floor)
+                            })
+                        })
                     } else {
                         self.first_company_after(h.end, bound, |it| {
                             (it.gov.is_none() && it.start <= floor + 3)
@@ -338,10 +445,32 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         })
                     };
                     targets.extend(sold.filter(|x| Some(*x) != buyer));
-                    if targets.is_empty() && passive {
+                    // `Cinzano è stato ceduto a X`, `Ampere, poi finita a SoftBank`: the subject is sold.
+                    let bare_participle = !noun
+                        && is_participle(doc.norm(h.start))
+                        && !(range.start..h.start)
+                            .rev()
+                            .take_while(|&k| self.lex.is_aux(doc, k) || self.lex.adverb.contains(doc.norm(k)))
+                            .any(|k| self.lex.aux_active.contains(doc.norm(k)));
+                    if targets.is_empty() && (passive || bare_participle) {
                         targets.extend(subj_item);
+                    } else if !noun {
+                        // The seller is never what it sells.
+                        seller = subj_item;
                     }
-                    salient_target = targets.is_empty();
+                    // `ha venduto a X il 30% di alcuni parchi eolici`: an unnamed asset sold to a named
+                    // buyer; the buyer acquires, the target stays null.
+                    open_target = targets.is_empty()
+                        && !noun
+                        && !passive
+                        && !bare_participle
+                        && self.stake_follows(h.end, bound)
+                        && !self.items_in(h.end, bound).any(|x| {
+                            self.items[x].is_company()
+                                && Some(x) != buyer
+                                && self.items[x].gov == Some(Prep::Di)
+                        });
+                    salient_target = targets.is_empty() && !open_target;
                     // `vende Sparkle al Tesoro`: a state buys; the agent stays null.
                     let state = (h.end..bound.min(h.end + 9)).any(|k| {
                         self.lex.prep_of(doc, k) == Some(Prep::A)
@@ -360,13 +489,34 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         None => salient_agent = true,
                     }
                 }
+                Frame::Verb if self.goods_object(h.end, bound).is_some() => {
+                    // `acquisterà servizi cloud da Microsoft`, `compra chip da Nvidia`: buying goods or
+                    // services is a supply contract; the buyer is the customer, the seller the supplier.
+                    // `userà i fondi per comprare chip`: a purpose is not yet a deal.
+                    if h.start > range.start
+                        && self.lex.purpose.ending_at(doc, range.start, h.start).is_some()
+                    {
+                        return Vec::new();
+                    }
+                    let seller = self.first_company_after(h.end, bound, |it| {
+                        matches!(it.gov, None | Some(Prep::Da | Prep::Su | Prep::Di | Prep::Con))
+                    });
+                    let (Some(x), Some(s)) = (subj_item, seller) else { return Vec::new() };
+                    agents.push(x);
+                    targets.push(s);
+                    kind = EventType::Contract;
+                    oriented = true;
+                }
                 Frame::Verb | Frame::Intransitive | Frame::Receive => {
                     let floor = h.end;
                     let near = h.end + 4;
                     // `mette le mani su X`; but `acquisterà capacità su Azure` buys no company.
                     let su_ok = self.lex.prep_of(doc, h.end - 1) == Some(Prep::Su);
+                    // `sale in Generali`, `porta la quota in X al 9%`: a stake raised in a company.
+                    let stake_in = t.frame == Frame::Intransitive;
                     if let Some(x) = after(&|it| {
                         (it.gov.is_none() && it.start <= near)
+                            || (stake_in && it.gov == Some(Prep::In) && it.start <= near)
                             || (su_ok && it.gov == Some(Prep::Su))
                             || (matches!(it.gov, Some(Prep::Di | Prep::In)) && self.stake_before(it, floor))
                     }) {
@@ -433,6 +583,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 }
             },
             EventType::FundingRound => {
+                // `ha raccolto 2 miliardi con un bond`: debt is not a funding round.
+                if (clause_start..bound).any(|k| self.lex.debt.contains(doc.norm(k))) {
+                    return Vec::new();
+                }
                 let near = self.first_company_after(h.end, bound.min(h.end + 3), |it| {
                     matches!(it.gov, Some(Prep::Di | Prep::Per))
                 });
@@ -472,12 +626,64 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         .filter(|x| Some(*x) != lead)
                 });
                 targets.extend(tgt);
-                // Without a company in the clause, only `un aumento di capitale da 6 miliardi`.
-                salient_target =
-                    targets.is_empty() && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
+                // Without a company in the clause, only `un aumento di capitale da 2 miliardi`.
+                salient_target = targets.is_empty()
+                    && subj != Subject::Other
+                    && self.money_toks.iter().any(|&(s, _)| s >= h.end && s <= h.end + 6);
                 complement |= !definite;
             }
             EventType::Contract => {
+                // `con il ministero della Difesa`, `dal governo`: a state is the customer (agent null).
+                let state_party = (clause_start..bound).any(|k| {
+                    matches!(self.lex.prep_of(doc, k), Some(Prep::Con | Prep::Da))
+                        && [k + 1, k + 2].iter().any(|&g| {
+                            (g == k + 1 || ARTICLES.contains(&doc.norm(k + 1)))
+                                && self.lex.government.starts(doc, g, bound)
+                        })
+                });
+                // `Samsung si aggiudica una commessa da Tesla`, `X e Y incassano un contratto`: the
+                // subject wins the order and supplies; the customer gives it.
+                let won = t.frame.is_noun()
+                    && (h.start.saturating_sub(5).max(clause_start)..h.start)
+                        .any(|k| self.lex.won.contains(doc.norm(k)));
+                let da_customer = self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::Da));
+                // `OpenAI ha scelto Broadcom come fornitore`: the chooser buys; `Arm ha individuato in
+                // Meta il primo cliente`: the chosen one buys.
+                let choose = t.frame == Frame::Verb
+                    && (doc.norm(h.start).starts_with("scel")
+                        || doc.norm(h.start).starts_with("scegl")
+                        || doc.norm(h.start).starts_with("individu"));
+                if choose {
+                    let role = (h.end..bound).find(|&k| {
+                        matches!(
+                            doc.norm(k),
+                            "fornitore" | "fornitrice" | "fornitori" | "partner" | "cliente" | "clienti"
+                        )
+                    });
+                    let object = self.first_company_after(h.end, role.unwrap_or(bound), |it| {
+                        matches!(it.gov, None | Some(Prep::In))
+                    });
+                    let (Some(x), Some(o), Some(r)) = (subj_item, object, role) else { return Vec::new() };
+                    if doc.norm(r).starts_with("client") {
+                        agents.push(o);
+                        targets.push(x);
+                    } else {
+                        agents.push(x);
+                        targets.push(o);
+                    }
+                    oriented = !matches!(doc.norm(r), "partner");
+                    complement = true;
+                } else if won || (state_party && self.con_party(clause_start, bound).is_none()) {
+                    let Some(x) = subj_item else { return Vec::new() };
+                    match (won, da_customer) {
+                        (true, Some(c)) => agents.push(c),
+                        _ if state_party => null_agent = true,
+                        _ => return Vec::new(),
+                    }
+                    targets = self.coordinated_before(x, range.start);
+                    oriented = true;
+                    complement = true;
+                }
                 let tra =
                     self.first_company_after(h.end, bound.min(h.end + 4), |it| it.gov == Some(Prep::Tra));
                 let customer = (range.start..range.end).find_map(|k| {
@@ -486,7 +692,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     }
                     self.first_company_after(k + 1, (k + 4).min(range.end), |it| it.gov == Some(Prep::A))
                 });
-                if let Some(a) = tra {
+                if let Some(a) = tra.filter(|_| agents.is_empty()) {
                     let pair = self.coordinated_after(a, bound);
                     if pair.len() >= 2 {
                         agents.push(pair[0]);
@@ -494,7 +700,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         complement = true;
                     }
                 }
-                if agents.is_empty() {
+                if agents.is_empty() && !null_agent {
                     let affida = t.frame == Frame::Verb && doc.norm(h.start).starts_with("affid");
                     let other = if affida {
                         self.first_company_after(h.end, bound, |it| it.gov == Some(Prep::A))
@@ -550,7 +756,12 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         }
                         (_, Some(o), Some(m)) => {
                             agents.push(m);
-                            targets.push(o);
+                            // `un'intesa con Dell e Nokia`: one deal with each party.
+                            if self.items[o].gov == Some(Prep::Con) && o > m {
+                                targets = self.coordinated_after(o, bound);
+                            } else {
+                                targets.push(o);
+                            }
                         }
                         _ => return Vec::new(),
                     }
@@ -563,7 +774,54 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     self.items_in(h.end, bound).filter(|&x| self.items[x].kind == Kind::Chip);
                 if let Some(first) = after_chips.next() {
                     chips.push(first);
-                    chips.extend(after_chips.filter(|&x| self.items[x].gov != Some(Prep::Di)));
+                    // `presenta H200 e B200`, `la Tpu Ironwood`: chips listed with the first; not
+                    // `MI400, che sfiderà le Blackwell di Nvidia`.
+                    for x in after_chips {
+                        let prev = chips.last().map_or(first, |&p| p);
+                        let gap = self.items[prev].end..self.items[x].start;
+                        // `la famiglia X, guidata dallo Y`: a family and its head model.
+                        let headed = gap.len() <= 4
+                            && gap.clone().all(|k| {
+                                let w = doc.norm(k);
+                                w == "," || is_participle(w) || self.lex.prep_of(doc, k) == Some(Prep::Da)
+                            })
+                            && gap.clone().any(|k| self.lex.prep_of(doc, k) == Some(Prep::Da));
+                        // `la serie MI350, con i modelli MI350X e MI355X`: the models of the family.
+                        let models = gap.len() <= 5
+                            && gap.clone().any(|k| doc.norm(k) == "con")
+                            && gap.clone().all(|k| {
+                                let w = doc.norm(k);
+                                matches!(
+                                    w,
+                                    "," | "con"
+                                        | "i"
+                                        | "le"
+                                        | "il"
+                                        | "la"
+                                        | "modelli"
+                                        | "modello"
+                                        | "versioni"
+                                        | "versione"
+                                        | "varianti"
+                                        | "variante"
+                                )
+                            });
+                        let listed = gap.is_empty()
+                            || headed
+                            || models
+                            || (gap.len() <= 3
+                                && gap.clone().any(|k| matches!(doc.norm(k), "e" | ","))
+                                && gap.clone().all(|k| {
+                                    let w = doc.norm(k);
+                                    matches!(w, "e" | "," | "la" | "il" | "i" | "le" | "gli" | "l'")
+                                }));
+                        if !listed {
+                            break;
+                        }
+                        if self.items[x].gov != Some(Prep::Di) || headed {
+                            chips.push(x);
+                        }
+                    }
                     // `la nuova Tpu Ironwood`: the family name classifies the chip that follows.
                     let classifiers: Vec<usize> = chips
                         .iter()
@@ -609,16 +867,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         && !self.money_toks.iter().any(|&(s, _)| s == h.end + 1)
                         && !self.lex.role_nouns.contains_key(doc.norm(h.end + 1));
                     salient_target = targets.is_empty() && t.salient && !of_other;
-                } else if matches!(
-                    doc.norm(h.start),
-                    "valuta"
-                        | "valutano"
-                        | "valutava"
-                        | "valutavano"
-                        | "valuterà"
-                        | "valuteranno"
-                        | "valuterebbe"
-                ) {
+                } else if (doc.norm(h.start).starts_with("valut")
+                    || doc.norm(h.start).starts_with("valorizz"))
+                    && !passive
+                {
                     // `un round che la valuta 20 miliardi`, `gli analisti valutano Nvidia 5.000 miliardi`:
                     // the object is valued.
                     let object = self.first_company_after(h.end, bound.min(h.end + 3), |it| it.gov.is_none());
@@ -626,6 +878,16 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     let funded =
                         self.recent_targets.iter().any(|(k, s, _)| *k == EventType::FundingRound && *s == si);
                     let guess = object.is_none_or(|x| self.items[x].role_noun);
+                    // `un'operazione che valuta la società 9 miliardi`: after an acquisition, the value
+                    // of the company bought is the deal's price.
+                    let relative = (h.start.saturating_sub(3).max(range.start)..h.start)
+                        .any(|k| matches!(doc.norm(k), "che" | "cui"));
+                    let object_ref = object.and_then(|x| self.items[x].best(&[]));
+                    deal_value = self.recent_targets.iter().any(|(k, s, r)| {
+                        *k == EventType::Acquisition
+                            && si - s <= 2
+                            && (relative || guess || object_ref.is_some_and(|o| o.id == r.id))
+                    });
                     if !(funded && guess) {
                         targets.extend(object);
                         salient_target = targets.is_empty();
@@ -656,7 +918,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             | "perimetro"
                             | "personale"
                     );
-                salient_target = targets.is_empty() && !of_other;
+                salient_target = targets.is_empty() && !of_other && t.salient;
                 complement = true;
             }
         }
@@ -680,7 +942,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             }));
         }
 
-        if t.frame.is_noun() && definite && !complement {
+        if t.frame.is_noun() && definite && !complement && !self.signed_before(h, range.start) {
             // `l'operazione`, `l'accordo`: a reference to an event already reported.
             return Vec::new();
         }
@@ -690,7 +952,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             EventType::ChipLaunch | EventType::Restructuring => None,
             EventType::Valuation => {
                 // `il titolo vale 8 euro` is a share price: a company is worth millions at least.
-                let m = self.pick_money(h, clause_start, bound.min(h.end + 8), None).filter(|&mi| {
+                let m = if t.money_before {
+                    (0..self.money_toks.len())
+                        .find(|&mi| self.money_toks[mi].1 == h.start && self.usable_money(mi))
+                } else {
+                    self.pick_money(h, clause_start, bound.min(h.end + 8), None)
+                };
+                let m = m.filter(|&mi| {
                     self.input.money[mi]
                         .amount
                         .is_some_and(|a| a >= rust_decimal::Decimal::from(1_000_000u32))
@@ -714,7 +982,16 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         .map_or(range.start, |k| k + 1)
                         .min(clause_start)
                 });
-                let m = self.pick_money(h, floor, bound, Some(range.end));
+                // `ha partecipato al round da 6 miliardi con 2 miliardi`: its own share.
+                let share = (doc.norm(h.start).starts_with("partecip"))
+                    .then(|| {
+                        (0..self.money_toks.len()).find(|&mi| {
+                            let s = self.money_toks[mi].0;
+                            s > h.end && s < bound && doc.norm(s - 1) == "con" && self.usable_money(mi)
+                        })
+                    })
+                    .flatten();
+                let m = share.or_else(|| self.pick_money(h, floor, bound, Some(range.end)));
                 if let Some(mi) = m
                     && self.aggregate(mi, range.start)
                 {
@@ -737,18 +1014,26 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         } else {
             agents.iter().map(|&x| self.items[x].best(&[])).collect()
         };
-        if null_agent {
+        if null_agent && !agents.is_empty() {
             agent_refs.push(None);
         }
         let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
+        // `l'acquisizione dell'operatore`: a definite event noun whose target is only a guess (a role
+        // noun, the topic) and with no agent of its own restates an event already told.
+        let guessed_target = targets.is_empty() || targets.iter().all(|&x| self.items[x].role_noun);
+        let given = |agent: Option<Ref<'a>>, _target: Option<Ref<'a>>| {
+            t.frame.is_noun() && definite && agent.is_none() && guessed_target && chips.is_empty()
+        };
         let mut out = Vec::new();
         let hedged = self.hedged(clause_start..bound.max(h.end));
         // Status cues are read in the trigger's stretch of the sentence, between `;` or `:`.
-        let cue_start = (range.start..h.start)
-            .rev()
-            .find(|&k| matches!(doc.norm(k), ";" | ":"))
-            .map_or(range.start, |k| k + 1);
-        let cue_end = (h.end..range.end).find(|&k| matches!(doc.norm(k), ";" | ":")).unwrap_or(range.end);
+        // Coordinated clauses (`, e secondo indiscrezioni ...`) keep their own cues.
+        let boundary = |k: usize| {
+            matches!(doc.norm(k), ";" | ":")
+                || (doc.norm(k) == "," && matches!(doc.norm(k + 1), "e" | "ma" | "mentre"))
+        };
+        let cue_start = (range.start..h.start).rev().find(|&k| boundary(k)).map_or(range.start, |k| k + 1);
+        let cue_end = (h.end..range.end).find(|&k| boundary(k)).unwrap_or(range.end);
         let status = self.status(h, cue_start..cue_end, hedged, passive);
         let date = self.pick_date(h, range.clone());
         for agent in agent_refs {
@@ -757,8 +1042,10 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             let groups: Vec<&str> = all_agents.iter().filter_map(|a| rel.group_of(a)).collect();
             // Only for guesses (role nouns, the topic): the gazetteer records today's owners, so an
             // acquired company already sits in its buyer's group.
+            let seller_id = seller.and_then(|x| self.items[x].best(&[])).map(|r| r.id);
             let fits = |r: &Ref<'_>| {
                 !all_agents.contains(&r.id)
+                    && seller_id != Some(r.id)
                     && (matches!(t.kind, EventType::Restructuring | EventType::Acquisition)
                         || rel.group_of(r.id).is_none_or(|g| !groups.contains(&g)))
             };
@@ -769,7 +1056,30 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     .iter()
                     .map(|&x| {
                         let it = &self.items[x];
-                        if it.role_noun { it.best_by(fits) } else { it.best(&all_agents) }
+                        // `Nvidia investirà nel gruppo di Santa Clara`: an epithet that names the agent
+                        // itself is ambiguous; a company does not deal with itself, so the other
+                        // salient company is meant.
+                        let epithet =
+                            [Some(it.start), it.start.checked_sub(1)].into_iter().flatten().any(|k| {
+                                self.lex.definite.contains(doc.norm(k)) || ARTICLES.contains(&doc.norm(k))
+                            });
+                        if it.role_noun {
+                            // `Google ha investito in Anthropic, mentre Amazon ha messo nella società`:
+                            // a parallel clause keeps its target.
+                            let parallel: Vec<&str> = self
+                                .recent_targets
+                                .iter()
+                                .filter(|(k, s, _)| *k == t.kind && si - s <= 1)
+                                .map(|(_, _, r)| r.id)
+                                .collect();
+                            it.best_by(|r| fits(r) && parallel.contains(&r.id)).or_else(|| it.best_by(fits))
+                        } else {
+                            it.best(&all_agents).or_else(|| {
+                                epithet
+                                    .then(|| self.salient(it.start, si, false).into_iter().find(|r| fits(r)))
+                                    .flatten()
+                            })
+                        }
                     })
                     .collect()
             } else if t.inherits
@@ -779,10 +1089,19 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     kind && si - s <= 1 && !all_agents.contains(&r.id)
                 })
             {
-                // `Nvidia ha investito 5 miliardi in Intel, SoftBank ha aggiunto 2 miliardi`.
+                // `Amazon ha investito 4 miliardi in Anthropic, Google ha aggiunto 1 miliardo`.
                 vec![Some(r)]
             } else if salient_target {
-                vec![self.salient(h.start, si, false).into_iter().find(|r| fits(r))]
+                // `Per Intel è il terzo socio: SoftBank aveva sottoscritto azioni`: money goes to the
+                // company the sentence is about before the article's topic.
+                let here = (t.kind == EventType::Investment)
+                    .then(|| {
+                        self.items_in(range.start, range.end)
+                            .filter(|&x| self.items[x].is_company() && !self.items[x].role_noun)
+                            .find_map(|x| self.items[x].best(&[]).filter(|r| fits(r)))
+                    })
+                    .flatten();
+                vec![here.or_else(|| self.salient(h.start, si, false).into_iter().find(|r| fits(r)))]
             } else {
                 vec![None]
             };
@@ -803,7 +1122,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     doc.tokens()[h.end.saturating_sub(1).max(h.start)].span.end,
                 );
                 out.push(Draft {
-                    kind: t.kind,
+                    kind,
                     agent,
                     target,
                     money,
@@ -813,10 +1132,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     sent: si,
                     oriented,
                     trigger,
+                    deal_value,
+                    given: given(agent, target),
+                    open_target,
                 });
             }
         }
-        out.retain(|d| d.target.is_some());
+        out.retain(|d| d.target.is_some() || d.deal_value || (d.open_target && d.agent.is_some()));
         self.recent_targets.extend(out.iter().filter_map(|d| d.target.map(|r| (d.kind, si, r))));
         if let Some(m) = money.filter(|_| !out.is_empty()) {
             self.claimed[m] = true;
