@@ -147,6 +147,16 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         (Subject::None, sent_start)
     }
 
+    /// True when both chip items are made by the same company group (per the gazetteer).
+    fn same_maker(&self, a: usize, b: usize) -> bool {
+        let maker = |x: usize| {
+            let chip = self.items[x].cands.first()?;
+            let (id, _) = self.input.relations.maker_of(chip.id)?;
+            Some(self.input.relations.group_of(id).unwrap_or(id))
+        };
+        matches!((maker(a), maker(b)), (Some(m), Some(n)) if m == n)
+    }
+
     pub(super) fn items_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         let first = self.items.partition_point(|it| it.start < from);
         (first..self.items.len()).take_while(move |&x| self.items[x].start < to)
@@ -816,7 +826,13 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                                     matches!(w, "e" | "," | "la" | "il" | "i" | "le" | "gli" | "l'")
                                 }));
                         if !listed {
-                            break;
+                            // Further on in the sentence only chips of the same maker belong to
+                            // the launch (`…, seguita da Ascend 960 e 970`); a rival does not
+                            // (`MI400, che sfiderà le Blackwell di Nvidia`).
+                            if self.items[x].gov != Some(Prep::Di) && self.same_maker(first, x) {
+                                chips.push(x);
+                            }
+                            continue;
                         }
                         if self.items[x].gov != Some(Prep::Di) || headed {
                             chips.push(x);

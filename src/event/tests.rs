@@ -72,6 +72,7 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("B200", EntityKind::Chip, "b200", "B200"),
     ("B300", EntityKind::Chip, "b300", "B300"),
     ("M5", EntityKind::Chip, "m5", "M5"),
+    ("M4", EntityKind::Chip, "m4", "M4"),
     ("Sam Altman", EntityKind::Person, "altman", "Sam Altman"),
     ("Masayoshi Son", EntityKind::Person, "son", "Masayoshi Son"),
     ("Mark Zuckerberg", EntityKind::Person, "zuckerberg", "Mark Zuckerberg"),
@@ -99,8 +100,8 @@ impl Relations for Rel {
     fn maker_of(&self, id: &str) -> Option<(&str, &str)> {
         match id {
             "trainium" => Some(("aws", "Amazon Web Services")),
-            "blackwell" | "rubin" => Some(("nvidia", "Nvidia")),
-            "m5" => Some(("apple", "Apple")),
+            "blackwell" | "rubin" | "b200" | "b300" => Some(("nvidia", "Nvidia")),
+            "m5" | "m4" => Some(("apple", "Apple")),
             _ => None,
         }
     }
@@ -445,6 +446,16 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             dates: &[],
             want: &[
                 (ChipLaunch, Some("Nvidia"), Some("Blackwell"), None),
+                (ChipLaunch, Some("Nvidia"), Some("Rubin"), None),
+            ],
+        },
+        Case {
+            text: "Nvidia ha presentato ieri i nuovi sistemi: B200 arriverà subito, più avanti toccherà a Rubin, \
+                   che sfiderà il chip M5 della casa di Cupertino.",
+            money: &[],
+            dates: &[],
+            want: &[
+                (ChipLaunch, Some("Nvidia"), Some("B200"), None),
                 (ChipLaunch, Some("Nvidia"), Some("Rubin"), None),
             ],
         },
