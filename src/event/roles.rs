@@ -593,8 +593,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 }
             },
             EventType::FundingRound => {
-                // `ha raccolto 2 miliardi con un bond`: debt is not a funding round.
-                if (clause_start..bound).any(|k| self.lex.debt.contains(doc.norm(k))) {
+                // `ha raccolto 2 miliardi con un bond`: debt is not a funding round, unless
+                // equity comes with it (`tra nuove azioni e prestiti convertibili`).
+                let words = || (clause_start..bound).map(|k| doc.norm(k));
+                let equity = words().any(|w| matches!(w, "azioni" | "capitale" | "equity"));
+                if !equity && words().any(|w| self.lex.debt.contains(w)) {
                     return Vec::new();
                 }
                 let near = self.first_company_after(h.end, bound.min(h.end + 3), |it| {
@@ -1109,10 +1112,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 vec![Some(r)]
             } else if salient_target {
                 // `Per Intel è il terzo socio: SoftBank aveva sottoscritto azioni`: money goes to the
-                // company the sentence is about before the article's topic.
+                // company the sentence names before the trigger, ahead of the article's topic (one
+                // named after it, `…, mentre Renault ha ridotto la quota`, is another clause's).
                 let here = (t.kind == EventType::Investment)
                     .then(|| {
-                        self.items_in(range.start, range.end)
+                        self.items_in(range.start, h.start)
                             .filter(|&x| self.items[x].is_company() && !self.items[x].role_noun)
                             .find_map(|x| self.items[x].best(&[]).filter(|r| fits(r)))
                     })

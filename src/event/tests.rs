@@ -957,6 +957,19 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
         },
         // Debt is not a funding round.
         Case {
+            text: "OpenAI prevede di raccogliere 3 miliardi di dollari tra nuove azioni e prestiti convertibili.",
+            money: &[("3 miliardi di dollari", "3000000000", None)],
+            dates: &[],
+            want: &[(FundingRound, None, Some("OpenAI"), Some("3000000000"))],
+        },
+        Case {
+            text: "Intel taglia i costi. Secondo Reuters, Nvidia avrebbe valutato un ingresso nel capitale, \
+                   mentre Amd, che ha ridotto la quota, non seguirà l'aumento.",
+            money: &[],
+            dates: &[],
+            want: &[(Investment, Some("Nvidia"), Some("Intel"), None)],
+        },
+        Case {
             text: "Eni ha raccolto 3 miliardi di euro con un'emissione di obbligazioni a dieci anni.",
             money: &[("3 miliardi di euro", "3000000000", B)],
             dates: &[],
