@@ -513,7 +513,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     });
                     let (Some(x), Some(s)) = (subj_item, seller) else { return Vec::new() };
                     agents.push(x);
-                    targets.push(s);
+                    // `compra lanci da Arianespace, Blue Origin e SpaceX`: one supply deal each.
+                    targets = self.coordinated_after(s, bound);
                     kind = EventType::Contract;
                     oriented = true;
                 }

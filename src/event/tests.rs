@@ -62,6 +62,7 @@ const NAMES: &[(&str, EntityKind, &str, &str)] = &[
     ("Azure", EntityKind::Company, "azure", "Microsoft Azure"),
     ("Broadcom", EntityKind::Company, "broadcom", "Broadcom"),
     ("Corning", EntityKind::Company, "corning", "Corning"),
+    ("Palantir", EntityKind::Company, "palantir", "Palantir"),
     ("Apple", EntityKind::Company, "apple", "Apple"),
     ("Enel", EntityKind::Company, "enel", "Enel"),
     ("Mediobanca", EntityKind::Company, "mediobanca", "Mediobanca"),
@@ -968,6 +969,22 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             money: &[],
             dates: &[],
             want: &[(Investment, Some("Nvidia"), Some("Intel"), None)],
+        },
+        Case {
+            text: "Amazon ha acquistato lanci da Broadcom, Corning e Dell per i suoi satelliti.",
+            money: &[],
+            dates: &[],
+            want: &[
+                (Contract, Some("Amazon"), Some("Broadcom"), None),
+                (Contract, Some("Amazon"), Some("Corning"), None),
+                (Contract, Some("Amazon"), Some("Dell Technologies"), None),
+            ],
+        },
+        Case {
+            text: "Palantir ha firmato con l'esercito americano un contratto da 10 miliardi di dollari.",
+            money: &[("10 miliardi di dollari", "10000000000", None)],
+            dates: &[],
+            want: &[(Contract, None, Some("Palantir"), Some("10000000000"))],
         },
         Case {
             text: "Eni ha raccolto 3 miliardi di euro con un'emissione di obbligazioni a dieci anni.",
