@@ -956,7 +956,7 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[],
         },
-        // Debt is not a funding round.
+        // Equity raised together with debt is still a funding round.
         Case {
             text: "OpenAI prevede di raccogliere 3 miliardi di dollari tra nuove azioni e prestiti convertibili.",
             money: &[("3 miliardi di dollari", "3000000000", None)],
@@ -986,6 +986,7 @@ fn goods_plans_debt_generic_subjects_and_restatements() {
             dates: &[],
             want: &[(Contract, None, Some("Palantir"), Some("10000000000"))],
         },
+        // Debt is not a funding round.
         Case {
             text: "Eni ha raccolto 3 miliardi di euro con un'emissione di obbligazioni a dieci anni.",
             money: &[("3 miliardi di euro", "3000000000", B)],
