@@ -586,7 +586,7 @@ impl Finder<'_, '_> {
         };
         // `un miliardo e mezzo`.
         if self.norm(k) == "e" && self.lex.numbers.is_half(self.norm(k + 1)) {
-            base += Decimal::new(5, 1);
+            base = base.checked_add(Decimal::new(5, 1))?;
             k += 2;
         }
         let mut value = base.checked_mul(mult)?;

@@ -65,6 +65,8 @@ fn hostile_strings() {
         "miliardi miliardi di di dollari dollari",
         "99999999999999999999999999999999999 miliardi di dollari",
         "0,000000000000000000000000000001 mld di euro",
+        "79228162514264337593543950335 miliardi e mezzo di euro",
+        "tra 1 e 99999999999999999999999 bilioni di dollari",
         long_digits.as_str(),
         long_dots.as_str(),
         many_scales.as_str(),

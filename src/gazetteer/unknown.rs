@@ -172,12 +172,19 @@ pub fn find_unknown_companies_with(
     }
     // Longest first among overlapping candidates (`Blue Owl Capital Partners` over `Blue Owl`).
     spans.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    // Tokens already taken by a known mention or a found name: one flag a token, so that checks
+    // stay linear on long texts with many names.
+    let mut covered = vec![false; tokens.len()];
+    let token_range = |span: Span| doc.token_at_or_after(span.start)..doc.token_at_or_after(span.end);
+    for k in known {
+        covered[token_range(k.span)].iter_mut().for_each(|c| *c = true);
+    }
     let mut out: Vec<EntityMention> = Vec::new();
     let mut names: Vec<(usize, usize)> = Vec::new();
     for (first, last) in spans {
         let (Some(a), Some(end)) = (tokens.get(first), finder.name_end(last)) else { continue };
         let span = Span::new(a.span.start, end);
-        if out.last().is_some_and(|m| m.span.overlaps(span)) || known.iter().any(|k| k.span.overlaps(span)) {
+        if out.last().is_some_and(|m| m.span.overlaps(span)) || covered[token_range(span)].contains(&true) {
             continue;
         }
         let Some(text) = span.get(doc.text()) else { continue };
@@ -192,9 +199,19 @@ pub fn find_unknown_companies_with(
     }
     // Once the text has marked a name as a company (`la startup Lumora`), its other mentions
     // written the same way are that company too (`Lumora ha raccolto`).
+    for m in &out {
+        covered[token_range(m.span)].iter_mut().for_each(|c| *c = true);
+    }
     let mut repeats = Vec::new();
+    let mut seen: Vec<Vec<&str>> = Vec::new();
     for (k, &(first, last)) in names.iter().enumerate() {
         let len = last - first + 1;
+        // A name found twice (`la startup Lumora … la romana Lumora`) is looked for once.
+        let words: Vec<&str> = (first..=last).map(|j| finder.text(j)).collect();
+        if seen.contains(&words) {
+            continue;
+        }
+        seen.push(words);
         for i in 0..tokens.len().saturating_sub(len - 1) {
             if i == first || !(0..len).all(|m| finder.text(i + m) == finder.text(first + m)) {
                 continue;
@@ -204,13 +221,11 @@ pub fn find_unknown_companies_with(
             // Not inside a longer capitalised name (`Lumora Bank` is another company).
             let inside_longer = (i > 0 && finder.continues_name(i - 1) && finder.continues_name(i))
                 || finder.continues_name(i + len);
-            if inside_longer
-                || known.iter().any(|m| m.span.overlaps(span))
-                || out.iter().chain(&repeats).any(|m: &EntityMention| m.span.overlaps(span))
-            {
+            if inside_longer || covered[i..i + len].contains(&true) {
                 continue;
             }
             let Some(text) = span.get(doc.text()) else { continue };
+            covered[i..i + len].iter_mut().for_each(|c| *c = true);
             repeats.push(EntityMention { span, text: text.to_string(), ..out[k].clone() });
         }
     }
