@@ -85,6 +85,10 @@ impl<'a> Record<'a> {
     }
 
     /// The trimmed field `i`, or an error naming what was expected there when it is missing or empty.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Data`] pointing at field `i` when the field is absent or blank.
     pub fn require(&self, i: usize, what: &str) -> Result<&'a str, Error> {
         match self.get(i) {
             Some(f) if !f.is_empty() => Ok(f),

@@ -160,6 +160,14 @@ impl Ctx<'_, '_> {
         t.parse().ok()
     }
 
+    /// A whole number written in words (`ventidue`, `centotrenta`), up to a thousand.
+    fn number_word(&self, i: usize) -> Option<u32> {
+        let d = crate::number::NumberLexicon::embedded().number_word(self.norm(i))?;
+        u32::try_from(d.normalize().to_string().parse::<u64>().ok()?)
+            .ok()
+            .filter(|&n| (1..=1000).contains(&n))
+    }
+
     /// `1°`, `1º` (one or two tokens): the number and the index after it.
     fn degree_ordinal(&self, i: usize) -> Option<(u32, usize)> {
         if let Some(n) = self.small_number(i)
@@ -531,6 +539,10 @@ impl Ctx<'_, '_> {
             None if self.small_number(i).is_some() => {
                 ((self.small_number(i)?, false), self.unit(i + 1)?.0, i + 2)
             }
+            // `ventidue anni fa`: compound number words, read by the money stage's number parser.
+            None if self.number_word(i).is_some() => {
+                ((self.number_word(i)?, false), self.unit(i + 1)?.0, i + 2)
+            }
             // `vent'anni fa` stays one token: the tokenizer does not split `vent'`.
             None => {
                 let (num, unit) = self.norm(i).split_once('\'')?;
@@ -715,6 +727,7 @@ impl Ctx<'_, '_> {
                 tok.is(TokenFlags::HAS_DIGIT)
                     || self.word_is(i, |w| w.starter)
                     || (!tok.is(TokenFlags::ELISION) && self.norm(i).contains('\''))
+                    || (self.word_is(i + 1, |w| w.unit.is_some()) && self.number_word(i).is_some())
             }
             _ => false,
         };

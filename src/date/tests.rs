@@ -109,6 +109,7 @@ fn day_and_month_take_the_year_that_makes_sense() {
 #[test]
 fn relative_expressions() {
     table! { Some(ANCHOR);
+        "La fabbrica aprì ventidue anni fa." => [("ventidue anni fa", "2003")],
         "Oggi la società guidata da Sam Altman ha firmato." => [("Oggi", "2025-12-17")],
         "Il titolo ha chiuso ieri in rialzo." => [("ieri", "2025-12-16")],
         "L'annuncio è arrivato l'altro ieri." => [("l'altro ieri", "2025-12-15")],
