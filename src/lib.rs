@@ -30,6 +30,7 @@ mod error;
 pub mod event;
 mod extract;
 pub mod gazetteer;
+mod hash;
 pub mod lexicon;
 pub mod money;
 pub mod number;

@@ -118,8 +118,8 @@ pub struct Money {
 }
 
 use crate::error::Error;
+use crate::hash::FastMap as HashMap;
 use crate::lexicon::records_named;
-use crate::number::FastMap as HashMap;
 use crate::number::{NumberLexicon, parse_digits};
 use crate::token::{Document, TokenFlags, TokenKind};
 use std::sync::LazyLock;

@@ -24,9 +24,9 @@
 //! ```
 
 use crate::error::Error;
+use crate::hash::FastMap;
 use crate::lexicon::records_named;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -66,54 +66,6 @@ pub struct NumberLexicon {
     tens: Vec<(String, u64)>,
     hundreds: Vec<String>,
     thousands: Vec<(String, Class)>,
-}
-
-/// A `HashMap` with a fast non-keyed hash (FxHash), for small static lexicons looked up on
-/// every token: collisions can only slow a lookup, never change its answer.
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// The multiply-rotate hash of rustc (`FxHasher`), written out to avoid a dependency.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");

@@ -2,10 +2,10 @@
 
 use super::value::{DateModifier, PeriodPart, Unit};
 use crate::error::Error;
+use crate::hash::FastMap;
 use crate::lexicon::{Record, records_named};
 use crate::token::normalize;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a cardinal or ordinal number word is.
@@ -113,30 +113,7 @@ pub struct DateLexicon {
     /// Every word that can start an expression: a cheap filter before trying the patterns.
     pub(crate) starters: HashMap<String, ()>,
     /// Everything known about each word, so that a token costs one lookup.
-    pub(crate) words: HashMap<String, WordInfo, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: every token of a text is looked up once, and short keys hash several times faster
-/// than with SipHash. The keys are the lexicon's own words, so flooding is not a concern.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    pub(crate) words: FastMap<String, WordInfo>,
 }
 
 /// What the lexicon knows about one normalized word (from all the files together).
@@ -302,7 +279,7 @@ impl DateLexicon {
     }
 
     fn build_words(&mut self) {
-        type Words = HashMap<String, WordInfo, BuildHasherDefault<Fnv>>;
+        type Words = FastMap<String, WordInfo>;
         fn at<'w>(words: &'w mut Words, w: &str) -> &'w mut WordInfo {
             words.entry(w.to_string()).or_default()
         }

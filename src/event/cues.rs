@@ -5,9 +5,9 @@
 
 use super::{EventType, Status};
 use crate::error::Result;
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::lexicon::{Record, records_named};
 use crate::token::{Document, TokenKind};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
@@ -88,7 +88,7 @@ pub(crate) struct Phrases<T> {
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::new() }
+        Phrases { by_first: HashMap::default() }
     }
 }
 

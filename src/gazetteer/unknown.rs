@@ -31,8 +31,8 @@
 
 use super::{EntityKind, EntityMention};
 use crate::error::Result;
+use crate::hash::FastMap as HashMap;
 use crate::lexicon::records_named;
-use crate::number::FastMap as HashMap;
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
 use std::sync::LazyLock;
