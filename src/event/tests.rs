@@ -473,6 +473,12 @@ fn funding_rounds_contracts_launches_valuations_restructurings() {
             want: &[(ChipLaunch, Some("Apple"), Some("M5"), None)],
         },
         Case {
+            text: "Il valore di mercato di Apple ha superato i 3.500 miliardi di dollari.",
+            money: &[("3.500 miliardi di dollari", "3500000000000", Some(Qualifier::Over))],
+            dates: &[],
+            want: &[(Valuation, None, Some("Apple"), Some("3500000000000"))],
+        },
+        Case {
             text: "Anthropic ha ottenuto una valutazione di 183 miliardi di dollari.",
             money: &[("183 miliardi di dollari", "183000000000", B)],
             dates: &[],
