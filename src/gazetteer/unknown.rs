@@ -202,12 +202,24 @@ pub fn find_unknown_companies_with(
     for m in &out {
         covered[token_range(m.span)].iter_mut().for_each(|c| *c = true);
     }
-    let mut repeats = Vec::new();
-    let mut seen: Vec<Vec<&str>> = Vec::new();
+    let mut patterns: Vec<(usize, usize, usize)> = Vec::new();
     for (k, &(first, last)) in names.iter().enumerate() {
         let len = last - first + 1;
+        patterns.push((first, len, k));
+        // `Zefiro Capital … Zefiro`: once given in full, the name without its corporate suffix.
+        if len >= 2
+            && finder.is_suffix(last)
+            && !finder.is_number(first)
+            && finder.phrase_at(&finder.lex.stops, first).is_none()
+        {
+            patterns.push((first, len - 1, k));
+        }
+    }
+    let mut repeats = Vec::new();
+    let mut seen: Vec<Vec<&str>> = Vec::new();
+    for (first, len, k) in patterns {
         // A name found twice (`la startup Lumora … la romana Lumora`) is looked for once.
-        let words: Vec<&str> = (first..=last).map(|j| finder.text(j)).collect();
+        let words: Vec<&str> = (first..first + len).map(|j| finder.text(j)).collect();
         if seen.contains(&words) {
             continue;
         }
@@ -639,6 +651,22 @@ mod tests {
         let companies: Vec<&str> =
             all.iter().filter(|e| e.kind == EntityKind::Company).map(|e| e.text.as_str()).collect();
         assert_eq!(companies, ["Lumora"]);
+    }
+
+    #[test]
+    fn a_suffixed_name_is_later_named_without_its_suffix() {
+        let text = "Zefiro Capital ha guidato il round. Zefiro aveva già investito in Lumora.";
+        let doc = Document::new(text);
+        let found: Vec<(String, String)> =
+            find_unknown_companies(&doc, &[]).into_iter().map(|m| (m.text, m.name)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Zefiro Capital".to_string(), "Zefiro Capital".to_string()),
+                ("Zefiro".to_string(), "Zefiro Capital".to_string())
+            ]
+        );
+        assert_eq!(names("Il fondo 2041 Ventures guida. Nel 2041 si vedrà."), ["2041 Ventures"]);
     }
 
     #[test]
