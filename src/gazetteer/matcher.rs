@@ -25,7 +25,7 @@ use super::{CaseRule, Entity, EntityKind, EntityMention, EpithetMention, Gazette
 use crate::error::Result;
 use crate::span::Span;
 use crate::token::{Document, Token, TokenFlags, TokenKind};
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -118,7 +118,7 @@ pub struct Matcher {
 }
 
 /// One automaton with, for each pattern, the entities it may name.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Table {
     ac: Option<AhoCorasick>,
     /// Pattern id → range into `cands`.
@@ -126,6 +126,8 @@ struct Table {
     cands: Vec<Candidate>,
     /// ASCII-lower-cased pattern → pattern id, to retry shorter patterns after a rejected hit.
     by_key: HashMap<Box<[u8]>, u32>,
+    /// Bytes some pattern starts with (both ASCII cases): other starts skip the automaton.
+    first_bytes: [bool; 256],
 }
 
 #[derive(Debug)]
@@ -373,10 +375,19 @@ impl Table {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .ascii_case_insensitive(true)
+                    // Anchored searches at token starts; unanchored `find_iter` stays available.
+                    .start_kind(StartKind::Both)
                     .build(&patterns)?,
             )
         };
-        Ok(Table { ac, pattern_cands, cands, by_key })
+        let mut first_bytes = [false; 256];
+        for p in &patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first_bytes[usize::from(b.to_ascii_lowercase())] = true;
+                first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        Ok(Table { ac, pattern_cands, cands, by_key, first_bytes })
     }
 
     /// The entity pattern `pid` names when it matched `hit`, if its case rule accepts.
@@ -709,20 +720,25 @@ impl Iterator for Hits<'_, '_> {
 
     fn next(&mut self) -> Option<(Span, usize)> {
         let ac = self.table.ac.as_ref()?;
-        while self.pos < self.text.len() {
-            let m = ac.find(Input::new(&*self.text).range(self.pos..))?;
-            let (s, e) = (m.start(), m.end());
-            if self.valid_start(s) {
-                if self.valid_end(e)
-                    && let Some(entity) =
-                        self.text.get(s..e).and_then(|hit| self.table.accept(m.pattern().as_usize(), hit))
-                {
-                    self.pos = e;
-                    return Some((self.original(s, e), entity));
-                }
-                if let Some((end, entity)) = self.shorter(s, e) {
-                    self.pos = end;
-                    return Some((self.original(s, end), entity));
+        while let Some(&first) = self.text.as_bytes().get(self.pos) {
+            let s = self.pos;
+            // One anchored search per possible start: token starts and just after a hyphen.
+            // Skipping the other bytes is what makes this faster than an unanchored scan.
+            if self.table.first_bytes[usize::from(first)] && self.valid_start(s) {
+                let input = Input::new(&*self.text).range(s..).anchored(Anchored::Yes);
+                if let Ok(Some(m)) = ac.try_find(input) {
+                    let e = m.end();
+                    if self.valid_end(e)
+                        && let Some(entity) =
+                            self.text.get(s..e).and_then(|hit| self.table.accept(m.pattern().as_usize(), hit))
+                    {
+                        self.pos = e;
+                        return Some((self.original(s, e), entity));
+                    }
+                    if let Some((end, entity)) = self.shorter(s, e) {
+                        self.pos = end;
+                        return Some((self.original(s, end), entity));
+                    }
                 }
             }
             self.pos = self.next_start(s);
