@@ -2,10 +2,9 @@
 
 use super::value::{DateModifier, PeriodPart, Unit};
 use crate::error::Error;
-use crate::hash::FastMap;
 use crate::lexicon::{Record, records_named};
 use crate::token::normalize;
-use std::collections::HashMap;
+use crate::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// What a cardinal or ordinal number word is.
@@ -93,25 +92,25 @@ pub(crate) struct Phrase<T> {
 /// ```
 #[derive(Debug, Default)]
 pub struct DateLexicon {
-    pub(crate) months: HashMap<String, (i8, bool)>,
-    pub(crate) weekdays: HashMap<String, i8>,
-    pub(crate) numbers: HashMap<String, (NumberKind, u32)>,
-    pub(crate) units: HashMap<String, (Unit, bool)>,
-    pub(crate) deictics: HashMap<String, Deictic>,
-    pub(crate) decades: HashMap<String, i16>,
-    pub(crate) parts: HashMap<String, PeriodPart>,
+    pub(crate) months: FastMap<String, (i8, bool)>,
+    pub(crate) weekdays: FastMap<String, i8>,
+    pub(crate) numbers: FastMap<String, (NumberKind, u32)>,
+    pub(crate) units: FastMap<String, (Unit, bool)>,
+    pub(crate) deictics: FastMap<String, Deictic>,
+    pub(crate) decades: FastMap<String, i16>,
+    pub(crate) parts: FastMap<String, PeriodPart>,
     pub(crate) phrases: Vec<Phrase<PhraseValue>>,
     pub(crate) governors: Vec<Phrase<Governor>>,
-    pub(crate) tense_words: HashMap<String, TenseCue>,
+    pub(crate) tense_words: FastMap<String, TenseCue>,
     pub(crate) tense_suffixes: Vec<(String, TenseCue)>,
-    pub(crate) count_after: HashMap<String, ()>,
-    pub(crate) count_before: HashMap<String, ()>,
+    pub(crate) count_after: FastSet<String>,
+    pub(crate) count_before: FastSet<String>,
     /// Bare articles (`il`, `l'`), from `prepositions.tsv`.
-    pub(crate) articles: HashMap<String, ()>,
+    pub(crate) articles: FastSet<String>,
     /// One-token prepositions and articles, from `prepositions.tsv`.
-    pub(crate) single_governors: HashMap<String, ()>,
+    pub(crate) single_governors: FastSet<String>,
     /// Every word that can start an expression: a cheap filter before trying the patterns.
-    pub(crate) starters: HashMap<String, ()>,
+    pub(crate) starters: FastSet<String>,
     /// Everything known about each word, so that a token costs one lookup.
     pub(crate) words: FastMap<String, WordInfo>,
 }
@@ -257,9 +256,9 @@ impl DateLexicon {
         lex.governors.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         for g in &lex.governors {
             if let [word] = g.tokens.as_slice() {
-                lex.single_governors.insert(word.clone(), ());
+                lex.single_governors.insert(word.clone());
                 if g.value == Governor::Article {
-                    lex.articles.insert(word.clone(), ());
+                    lex.articles.insert(word.clone());
                 }
             }
         }
@@ -269,11 +268,11 @@ impl DateLexicon {
             .chain(lex.units.keys())
             .chain(lex.deictics.keys())
             .chain(lex.parts.keys())
-            .chain(lex.articles.keys())
+            .chain(lex.articles.iter())
             .chain(lex.phrases.iter().filter_map(|p| p.tokens.first()))
             .cloned()
             .collect();
-        lex.starters.extend(starters.into_iter().map(|w| (w, ())));
+        lex.starters.extend(starters);
         lex.build_words();
         Ok(lex)
     }
@@ -308,16 +307,16 @@ impl DateLexicon {
         for (w, &v) in &self.tense_words {
             at(&mut words, w).tense = Some(v);
         }
-        for w in self.articles.keys() {
+        for w in self.articles.iter() {
             at(&mut words, w).article = true;
         }
-        for w in self.single_governors.keys() {
+        for w in self.single_governors.iter() {
             at(&mut words, w).governor = true;
         }
-        for w in self.count_after.keys() {
+        for w in self.count_after.iter() {
             at(&mut words, w).count_after = true;
         }
-        for w in self.count_before.keys() {
+        for w in self.count_before.iter() {
             at(&mut words, w).count_before = true;
         }
         for p in &self.phrases {
@@ -325,7 +324,7 @@ impl DateLexicon {
                 at(&mut words, w).phrase_start = true;
             }
         }
-        for w in self.starters.keys() {
+        for w in self.starters.iter() {
             at(&mut words, w).starter = true;
         }
         self.words = words;
@@ -440,10 +439,10 @@ impl DateLexicon {
             }
             "counts.tsv" => match rec.require(1, "position")? {
                 "after" => {
-                    self.count_after.insert(key, ());
+                    self.count_after.insert(key);
                 }
                 "before" => {
-                    self.count_before.insert(key, ());
+                    self.count_before.insert(key);
                 }
                 _ => return Err(rec.error_at(1, "position must be after or before")),
             },

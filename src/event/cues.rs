@@ -5,7 +5,7 @@
 
 use super::{EventType, Status};
 use crate::error::Result;
-use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::{Record, records_named};
 use crate::token::{Document, TokenKind};
 use std::sync::LazyLock;
@@ -83,12 +83,12 @@ pub(crate) enum Prep {
 /// A table of phrases keyed by their first word; values of type `T`.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::default() }
+        Phrases { by_first: FastMap::default() }
     }
 }
 
@@ -146,38 +146,38 @@ impl<T: Copy> Phrases<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub(crate) triggers: Vec<Trigger>,
-    pub(crate) trigger_index: HashMap<String, Vec<usize>>,
+    pub(crate) trigger_index: FastMap<String, Vec<usize>>,
     pub(crate) status: Phrases<Status>,
     pub(crate) hedge: Phrases<()>,
     pub(crate) source: Phrases<()>,
     pub(crate) source_after: Phrases<()>,
     pub(crate) aggregate: Phrases<()>,
-    pub(crate) anaphor: HashSet<String>,
-    pub(crate) aux_passive: HashSet<String>,
-    pub(crate) aux_active: HashSet<String>,
-    pub(crate) adverb: HashSet<String>,
-    pub(crate) prep: HashMap<String, Prep>,
-    pub(crate) definite: HashSet<String>,
+    pub(crate) anaphor: FastSet<String>,
+    pub(crate) aux_passive: FastSet<String>,
+    pub(crate) aux_active: FastSet<String>,
+    pub(crate) adverb: FastSet<String>,
+    pub(crate) prep: FastMap<String, Prep>,
+    pub(crate) definite: FastSet<String>,
     pub(crate) government: Phrases<()>,
     pub(crate) stake: Phrases<()>,
-    pub(crate) customer: HashSet<String>,
-    pub(crate) supplier: HashSet<String>,
+    pub(crate) customer: FastSet<String>,
+    pub(crate) supplier: FastSet<String>,
     pub(crate) per_unit: Phrases<()>,
     pub(crate) purpose: Phrases<()>,
     /// Goods and services whose purchase is a supply contract, not an acquisition (`servizi`, `chip`).
-    pub(crate) goods: HashSet<String>,
+    pub(crate) goods: FastSet<String>,
     /// Phrase before a trigger that says the deal did not happen (`tentato di`, `rinunciato a`).
     pub(crate) failed: Phrases<()>,
     /// Debt instrument: money raised with it is not a funding round (`bond`, `obbligazioni`).
-    pub(crate) debt: HashSet<String>,
+    pub(crate) debt: FastSet<String>,
     /// Verb of signing or announcing: the deal noun after it is new, even if definite.
-    pub(crate) sign: HashSet<String>,
+    pub(crate) sign: FastSet<String>,
     /// Capitalized word that qualifies rather than names (`il colosso Usa`).
-    pub(crate) not_name: HashSet<String>,
+    pub(crate) not_name: FastSet<String>,
     /// Verb of winning an order: its subject supplies (`si aggiudica una commessa`).
-    pub(crate) won: HashSet<String>,
+    pub(crate) won: FastSet<String>,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
-    pub(crate) role_nouns: HashMap<String, Vec<String>>,
+    pub(crate) role_nouns: FastMap<String, Vec<String>>,
 }
 
 impl Lexicon {

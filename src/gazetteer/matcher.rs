@@ -27,14 +27,14 @@ use crate::span::Span;
 use crate::token::{Document, Token, TokenFlags, TokenKind};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::{Arc, LazyLock};
 
 const FIRST_NAMES_SOURCE: (&str, &str) =
     ("<embedded data/names/first_names.tsv>", include_str!("../../data/names/first_names.tsv"));
 
 /// First names (lower case), to tell `Luca Ferrari` the person from Ferrari the company.
-static FIRST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static FIRST_NAMES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     // Trusted static data; the `first_names_load` test forces this.
     match parse_first_names(FIRST_NAMES_SOURCE.0, FIRST_NAMES_SOURCE.1) {
         Ok(set) => set,
@@ -77,8 +77,8 @@ const CORPORATE_WORDS: [&str; 24] = [
 ];
 
 /// Parses a one-column list of lower-case first names.
-pub(super) fn parse_first_names(source_name: &str, text: &str) -> Result<HashSet<String>> {
-    let mut set = HashSet::new();
+pub(super) fn parse_first_names(source_name: &str, text: &str) -> Result<FastSet<String>> {
+    let mut set = FastSet::default();
     for rec in crate::lexicon::records_named(source_name, text) {
         let name = rec.require(0, "first name")?;
         if rec.len() > 1 {
@@ -125,7 +125,7 @@ struct Table {
     pattern_cands: Vec<(u32, u32)>,
     cands: Vec<Candidate>,
     /// ASCII-lower-cased pattern → pattern id, to retry shorter patterns after a rejected hit.
-    by_key: HashMap<Box<[u8]>, u32>,
+    by_key: FastMap<Box<[u8]>, u32>,
     /// Bytes some pattern starts with (both ASCII cases): other starts skip the automaton.
     first_bytes: [bool; 256],
 }
@@ -323,7 +323,7 @@ impl Table {
     fn build(entries: &[(&str, CaseRule, u32)]) -> Result<Table> {
         // Group candidates by ASCII-lower-cased pattern, so one automaton pattern serves every
         // entity and case rule sharing the form (`=Tim` the company and `Tim` in a user file).
-        let mut by_key: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut by_key: FastMap<Box<[u8]>, u32> = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<Candidate>> = Vec::new();
         let mut add = |text: String, entity: u32, exact: bool| {

@@ -61,8 +61,8 @@ pub use matcher::{EntityMatch, Matcher};
 use crate::error::{Error, Result};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use crate::hash::FastMap;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -225,7 +225,10 @@ impl Origin {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    by_id: FastMap<String, usize>,
+    /// Person id → indices of the companies that name them as CEO or founder, built on first
+    /// use and dropped by every change.
+    people: OnceLock<FastMap<String, Vec<usize>>>,
 }
 
 /// The embedded default data, one file per area.
@@ -365,6 +368,7 @@ impl Gazetteer {
 
     /// Inserts or replaces by id; returns the entity's index.
     fn insert(&mut self, entity: Entity) -> usize {
+        self.people = OnceLock::new();
         match self.by_id.get(&entity.id) {
             Some(&i) => {
                 self.entities[i] = entity;
@@ -464,7 +468,19 @@ impl Gazetteer {
 
     /// Entities whose `ceo` or `founder` relation names person `person_id`.
     pub fn companies_of_person(&self, person_id: &str) -> Vec<&Entity> {
-        self.entities.iter().filter(|e| e.ceo.iter().chain(&e.founders).any(|p| p == person_id)).collect()
+        let people = self.people.get_or_init(|| {
+            let mut people: FastMap<String, Vec<usize>> = FastMap::default();
+            for (i, e) in self.entities.iter().enumerate() {
+                for p in e.ceo.iter().chain(&e.founders) {
+                    let list = people.entry(p.clone()).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            people
+        });
+        people.get(person_id).map_or_else(Vec::new, |list| list.iter().map(|&i| &self.entities[i]).collect())
     }
 }
 

@@ -7,7 +7,7 @@
 use super::{Alias, CaseRule, Entity, EntityKind, Origin};
 use crate::error::Result;
 use crate::lexicon::{Record, records_named};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::Arc;
 
 const ID: usize = 0;
@@ -19,7 +19,7 @@ const RELATIONS: usize = 4;
 /// Parses every entity of one source, rejecting ids defined twice in it.
 pub(super) fn parse(source_name: &str, text: &str) -> Result<Vec<Entity>> {
     let source: Arc<str> = Arc::from(source_name);
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     let mut out = Vec::new();
     for rec in records_named(source_name, text) {
         let entity = parse_record(&rec, &source)?;

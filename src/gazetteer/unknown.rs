@@ -31,7 +31,7 @@
 
 use super::{EntityKind, EntityMention};
 use crate::error::Result;
-use crate::hash::FastMap as HashMap;
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::records_named;
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -58,16 +58,16 @@ const MAX_NAME_TOKENS: usize = 4;
 #[derive(Debug, Clone, Default)]
 pub struct UnknownLexicon {
     /// Exact-case suffix words (`Capital`, `S.p.A.`).
-    suffixes: HashMap<String, ()>,
+    suffixes: FastSet<String>,
     /// Exact-case prefix words (`Banca`, `Gruppo`), by their first token's text.
-    prefixes: HashMap<String, Vec<Vec<String>>>,
+    prefixes: FastMap<String, Vec<Vec<String>>>,
     /// Role phrases (lower-cased tokens) by their first token.
-    roles: HashMap<String, Vec<Vec<String>>>,
+    roles: FastMap<String, Vec<Vec<String>>>,
     /// Lower-cased adjectives allowed between a role and a name; `true` for adjectives of
     /// origin (`romana`), which also stand for the company after `la`.
-    adjectives: HashMap<String, bool>,
+    adjectives: FastMap<String, bool>,
     /// Stop phrases (lower-cased tokens) by their first token.
-    stops: HashMap<String, Vec<Vec<String>>>,
+    stops: FastMap<String, Vec<Vec<String>>>,
 }
 
 static DEFAULT: LazyLock<UnknownLexicon> = LazyLock::new(|| {
@@ -108,7 +108,7 @@ impl UnknownLexicon {
             }
             match class {
                 "suffix" => {
-                    lex.suffixes.insert(word.to_string(), ());
+                    lex.suffixes.insert(word.to_string());
                 }
                 "role" => lex.roles.entry(tokens[0].clone()).or_default().push(tokens),
                 "prefix" => {
@@ -312,10 +312,10 @@ impl Finder<'_, '_> {
         self.doc.tokens().get(i).is_some_and(|t| {
             let text = self.text(i);
             match t.kind {
-                TokenKind::Word => self.lex.suffixes.contains_key(text),
+                TokenKind::Word => self.lex.suffixes.contains(text),
                 TokenKind::Abbreviation => {
-                    self.lex.suffixes.contains_key(text)
-                        || self.lex.suffixes.contains_key(text.trim_end_matches('.'))
+                    self.lex.suffixes.contains(text)
+                        || self.lex.suffixes.contains(text.trim_end_matches('.'))
                 }
                 _ => false,
             }
@@ -329,8 +329,8 @@ impl Finder<'_, '_> {
         let text = self.text(i);
         let trailing_period = t.kind == TokenKind::Abbreviation
             && text.ends_with('.')
-            && !self.lex.suffixes.contains_key(text)
-            && self.lex.suffixes.contains_key(text.trim_end_matches('.'));
+            && !self.lex.suffixes.contains(text)
+            && self.lex.suffixes.contains(text.trim_end_matches('.'));
         Some(t.span.end - usize::from(trailing_period))
     }
 
@@ -350,7 +350,7 @@ impl Finder<'_, '_> {
     }
 
     /// The length of the longest phrase of `table` starting at token `i`, if any.
-    fn phrase_at(&self, table: &HashMap<String, Vec<Vec<String>>>, i: usize) -> Option<usize> {
+    fn phrase_at(&self, table: &FastMap<String, Vec<Vec<String>>>, i: usize) -> Option<usize> {
         table
             .get(self.doc.norm(i))?
             .iter()
@@ -526,7 +526,7 @@ mod tests {
     #[test]
     fn embedded_unknown_words_parse() {
         let lex = UnknownLexicon::embedded();
-        assert!(lex.suffixes.contains_key("Capital") && lex.suffixes.contains_key("S.p.A."));
+        assert!(lex.suffixes.contains("Capital") && lex.suffixes.contains("S.p.A."));
         assert!(lex.roles.contains_key("startup") && lex.stops.contains_key("milano"));
         assert!(!lex.adjectives.is_empty());
     }
