@@ -2,9 +2,9 @@
 
 use super::value::{DateModifier, PeriodPart, Unit};
 use crate::error::Error;
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::{Record, records_named};
 use crate::token::normalize;
-use crate::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// What a cardinal or ordinal number word is.

@@ -23,11 +23,11 @@
 
 use super::{CaseRule, Entity, EntityKind, EntityMention, EpithetMention, Gazetteer};
 use crate::error::Result;
+use crate::hash::{FastMap, FastSet};
 use crate::span::Span;
 use crate::token::{Document, Token, TokenFlags, TokenKind};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
-use crate::hash::{FastMap, FastSet};
 use std::sync::{Arc, LazyLock};
 
 const FIRST_NAMES_SOURCE: (&str, &str) =

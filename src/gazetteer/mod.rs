@@ -59,9 +59,9 @@ pub mod unknown;
 pub use matcher::{EntityMatch, Matcher};
 
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
-use crate::hash::FastMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// What kind of thing an entity is.

@@ -6,8 +6,8 @@
 
 use super::{Alias, CaseRule, Entity, EntityKind, Origin};
 use crate::error::Result;
-use crate::lexicon::{Record, records_named};
 use crate::hash::FastMap;
+use crate::lexicon::{Record, records_named};
 use std::sync::Arc;
 
 const ID: usize = 0;

@@ -314,8 +314,7 @@ impl Finder<'_, '_> {
             match t.kind {
                 TokenKind::Word => self.lex.suffixes.contains(text),
                 TokenKind::Abbreviation => {
-                    self.lex.suffixes.contains(text)
-                        || self.lex.suffixes.contains(text.trim_end_matches('.'))
+                    self.lex.suffixes.contains(text) || self.lex.suffixes.contains(text.trim_end_matches('.'))
                 }
                 _ => false,
             }

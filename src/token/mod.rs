@@ -188,18 +188,25 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = scan::tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let mut norm = String::with_capacity(text.len() + text.len() / 8);
+        // Built as bytes (ASCII tokens lower-cased byte by byte, no per-token copy call), checked
+        // as UTF-8 once at the end.
+        let mut norm: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 8);
         let mut norm_spans = Vec::with_capacity(tokens.len());
+        let mut scratch = String::new();
         for t in &tokens {
             let start = norm.len();
+            let raw = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
             if t.is(TokenFlags::ASCII) {
-                norm.push_str(&text[t.span]);
-                norm[start..].make_ascii_lowercase();
+                norm.extend(raw.iter().map(u8::to_ascii_lowercase));
             } else {
-                push_normalized(&mut norm, &text[t.span]);
+                scratch.clear();
+                push_normalized(&mut scratch, &text[t.span]);
+                norm.extend_from_slice(scratch.as_bytes());
             }
             norm_spans.push((start as u32, norm.len() as u32));
         }
+        // Every piece is a whole normalized token, so this never fails.
+        let norm = String::from_utf8(norm).unwrap_or_default();
         Document { text, tokens, sentences, norm, norm_spans }
     }
 

@@ -105,6 +105,9 @@ pub(super) struct Atom {
     pub end: usize,
     /// Made of letters, digits and their joiners (as opposed to a single other character).
     pub word: bool,
+    /// The byte classes seen in it (`LOWER`, `UPPER`, `DIGIT`, `NON_ASCII`, `JOINER`): lets
+    /// [`Fixer::fix`] skip rescanning plain words.
+    pub bits: u8,
 }
 
 /// Segments `text[start..end]` like UAX #29, stopping early at whitespace or at a character the
@@ -121,17 +124,19 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usi
             Class::Slow => return (i, true, at),
             _ => {
                 at |= text.as_bytes()[i] == b'@';
-                out.push(Atom { start: i, end: i + len, word: false });
+                out.push(Atom { start: i, end: i + len, word: false, bits: JOINER });
                 i += len;
                 continue;
             }
         }
         let atom_start = i;
-        i += len;
         let bytes = text.as_bytes();
+        let mut bits = BYTE_BITS[usize::from(bytes[i])];
+        i += len;
         while i < end {
             // The common case: a run of ASCII letters and digits, one table lookup a byte.
             while i < end && bytes[i] < 0x80 && ASCII_WORDISH[bytes[i] as usize] {
+                bits |= BYTE_BITS[usize::from(bytes[i])];
                 i += 1;
             }
             if i >= end {
@@ -139,7 +144,10 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usi
             }
             let (c, len) = class_at(text, i);
             match c {
-                Class::Letter | Class::Digit | Class::ExtendNumLet => i += len,
+                Class::Letter | Class::Digit | Class::ExtendNumLet => {
+                    bits |= BYTE_BITS[usize::from(bytes[i])];
+                    i += len;
+                }
                 Class::MidNumLet | Class::MidNum | Class::MidLetter if i + len < end => {
                     // The character before: non-ASCII word characters of the fast path are letters.
                     let prev = match bytes[i - 1] {
@@ -156,12 +164,14 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usi
                     if !joins {
                         break;
                     }
+                    bits |=
+                        JOINER | BYTE_BITS[usize::from(bytes[i])] | BYTE_BITS[usize::from(bytes[i + len])];
                     i += len + next_len;
                 }
                 _ => break,
             }
         }
-        out.push(Atom { start: atom_start, end: i, word: true });
+        out.push(Atom { start: atom_start, end: i, word: true, bits });
     }
     (i, false, at)
 }
@@ -170,7 +180,8 @@ fn fast_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) -> (usi
 fn slow_atoms(text: &str, start: usize, end: usize, out: &mut Vec<Atom>) {
     for (off, seg) in text[start..end].split_word_bound_indices() {
         let word = seg.chars().any(|c| c.is_alphanumeric() || c == '_');
-        out.push(Atom { start: start + off, end: start + off + seg.len(), word });
+        // Slow segments are never taken for plain words: `JOINER` sends them the long way.
+        out.push(Atom { start: start + off, end: start + off + seg.len(), word, bits: JOINER | NON_ASCII });
     }
 }
 
@@ -184,6 +195,43 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut spaced = true;
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            spaced = true;
+            i += 1;
+            continue;
+        }
+        // The common case: a chunk that is one run of ASCII letters and digits, ended by
+        // whitespace. It is one token, with its flags from the bytes seen on the way.
+        if b < 0x80 && ASCII_WORDISH[usize::from(b)] {
+            let mut j = i;
+            let mut bits = 0;
+            while let Some(&c) = bytes.get(j)
+                && c < 0x80
+                && ASCII_WORDISH[usize::from(c)]
+            {
+                bits |= BYTE_BITS[usize::from(c)];
+                j += 1;
+            }
+            if bits & JOINER == 0 && bytes.get(j).is_none_or(|c| matches!(c, b' ' | b'\n' | b'\r' | b'\t')) {
+                let mut flags = ascii_flags(bits, BYTE_BITS[usize::from(b)] & UPPER != 0);
+                if spaced {
+                    flags |= TokenFlags::SPACE_BEFORE;
+                }
+                if newlines > 0 {
+                    flags |= TokenFlags::LINE_BREAK_BEFORE;
+                }
+                if newlines > 1 {
+                    flags |= TokenFlags::PARAGRAPH_BEFORE;
+                }
+                let kind = if bits & (LOWER | UPPER) == 0 { TokenKind::Number } else { TokenKind::Word };
+                tokens.push(Token { span: Span::new(i, j), kind, flags });
+                newlines = 0;
+                spaced = false;
+                i = j;
+                continue;
+            }
+        }
         let (c, len) = class_at(text, i);
         if c == Class::Space {
             if bytes[i] == b'\n'
@@ -278,6 +326,14 @@ impl Fixer<'_, '_> {
         self.out.push(Token { span: Span::new(start, end), kind, flags });
     }
 
+    /// [`Fixer::emit`] for a plain ASCII word or number atom, with flags from its byte bits.
+    #[inline]
+    fn emit_plain(&mut self, at: Atom, kind: TokenKind) {
+        let first_upper = BYTE_BITS[usize::from(self.text.as_bytes()[at.start])] & UPPER != 0;
+        let flags = std::mem::take(&mut self.lead) | ascii_flags(at.bits, first_upper);
+        self.out.push(Token { span: Span::new(at.start, at.end), kind, flags });
+    }
+
     /// `s` is a word with its final period. Listed abbreviations are written in lower or title
     /// case; an all-caps word before a period is an acronym ending a sentence (`di ST.`), not `St.`.
     fn is_abbreviation(&mut self, s: &str) -> bool {
@@ -306,6 +362,20 @@ impl Fixer<'_, '_> {
         let mut a = 0;
         while a < n {
             let at = atoms[a];
+            // The common case: an ASCII word or digit run without joiners, not followed by a
+            // character that could glue it to the next atom (`.`, `'`, `’`, `%`, `-`).
+            if at.word && at.bits & (JOINER | NON_ASCII) == 0 {
+                let glue = atoms.get(a + 1).is_some_and(|x| {
+                    matches!(text.as_bytes()[x.start], b'.' | b'\'' | b'%' | b'-' | b'/' | 0xE2)
+                });
+                if !glue {
+                    let kind =
+                        if at.bits & (LOWER | UPPER) == 0 { TokenKind::Number } else { TokenKind::Word };
+                    self.emit_plain(at, kind);
+                    a += 1;
+                    continue;
+                }
+            }
             let s = &text[at.start..at.end];
             // adjacent atoms are always contiguous inside a chunk
             let next = atoms.get(a + 1).map(|x| &text[x.start..x.end]);
@@ -415,6 +485,8 @@ const LOWER: u8 = 1;
 const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
 const NON_ASCII: u8 = 8;
+/// `_` or a joining character inside an atom (and every non-word atom).
+const JOINER: u8 = 16;
 
 const fn byte_bits() -> [u8; 256] {
     let mut t = [NON_ASCII; 256];
@@ -424,6 +496,7 @@ const fn byte_bits() -> [u8; 256] {
             b'a'..=b'z' => LOWER,
             b'A'..=b'Z' => UPPER,
             b'0'..=b'9' => DIGIT,
+            b'_' => JOINER,
             _ => 0,
         };
         i += 1;
@@ -432,6 +505,25 @@ const fn byte_bits() -> [u8; 256] {
 }
 
 static BYTE_BITS: [u8; 256] = byte_bits();
+
+/// The flags of an ASCII token from the OR of its byte bits.
+#[inline]
+fn ascii_flags(bits: u8, first_upper: bool) -> TokenFlags {
+    let mut f = TokenFlags::ASCII;
+    if first_upper {
+        f |= TokenFlags::CAPITALIZED;
+    }
+    if bits & (LOWER | UPPER) != 0 {
+        f |= TokenFlags::HAS_LETTER;
+        if bits & LOWER == 0 {
+            f |= TokenFlags::ALL_CAPS;
+        }
+    }
+    if bits & DIGIT != 0 {
+        f |= TokenFlags::HAS_DIGIT;
+    }
+    f
+}
 
 /// Flags that depend only on the token's own text.
 fn text_flags(s: &str) -> TokenFlags {
