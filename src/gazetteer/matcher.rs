@@ -1,13 +1,14 @@
 //! Finding gazetteer names in a tokenized text.
 //!
-//! All names and aliases go into one aho-corasick automaton (leftmost-longest, ASCII
-//! case-insensitive) searched over the original text. Each hit is then checked cheaply: it must
+//! All names and aliases go, ASCII-lower-cased, into one aho-corasick automaton
+//! (leftmost-longest), searched anchored at each possible start over an ASCII-lower-cased copy of
+//! the text (same offsets). Each hit is then checked cheaply: it must
 //! start at a token start and end at a token end (also counted as boundaries: a hyphen inside a
 //! token, for `Mps-Mediobanca`; the final period of an abbreviation token, for a sentence-final
 //! `ST.`; an English possessive, for `OpenAI’s`), and an exact-case alias must equal the text
 //! byte for byte. A rejected hit first tries the shorter patterns that start at the same place
-//! and end at a boundary; then the search resumes at the next possible start (`Input::range`),
-//! so `intelligenza` cannot hide a later `Intel`.
+//! and end at a boundary; then the search moves to the next possible start (a token start or
+//! just after a hyphen), so `intelligenza` cannot hide a later `Intel`.
 //!
 //! When a gap between two tokens of a paragraph is not one space (hard-wrapped lines, no-break
 //! spaces, double spaces), the search runs over a copy where it is, and spans are mapped back.
@@ -126,7 +127,7 @@ struct Table {
     cands: Vec<Candidate>,
     /// ASCII-lower-cased pattern → pattern id, to retry shorter patterns after a rejected hit.
     by_key: FastMap<Box<[u8]>, u32>,
-    /// Bytes some pattern starts with (both ASCII cases): other starts skip the automaton.
+    /// Bytes some (lower-cased) pattern starts with: other starts skip the automaton.
     first_bytes: [bool; 256],
 }
 
@@ -328,8 +329,11 @@ impl Table {
         let mut groups: Vec<Vec<Candidate>> = Vec::new();
         let mut add = |text: String, entity: u32, exact: bool| {
             let key: Box<[u8]> = text.as_bytes().to_ascii_lowercase().into_boxed_slice();
-            let pid = *by_key.entry(key).or_insert_with(|| {
-                patterns.push(text.clone());
+            let pid = *by_key.entry(key).or_insert_with_key(|key| {
+                // The automaton holds the ASCII-lower-cased form and searches an ASCII-lower-cased
+                // copy of the text: a case-sensitive automaton builds and runs much faster than
+                // aho-corasick's `ascii_case_insensitive`, with the same matches.
+                patterns.push(String::from_utf8_lossy(key).into_owned());
                 groups.push(Vec::new());
                 (patterns.len() - 1) as u32
             });
@@ -374,7 +378,6 @@ impl Table {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
                     // Anchored searches at token starts; unanchored `find_iter` stays available.
                     .start_kind(StartKind::Both)
                     .build(&patterns)?,
@@ -383,8 +386,7 @@ impl Table {
         let mut first_bytes = [false; 256];
         for p in &patterns {
             if let Some(&b) = p.as_bytes().first() {
-                first_bytes[usize::from(b.to_ascii_lowercase())] = true;
-                first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+                first_bytes[usize::from(b)] = true;
             }
         }
         Ok(Table { ac, pattern_cands, cands, by_key, first_bytes })
@@ -453,6 +455,8 @@ fn apostrophe_variants(s: &str) -> Vec<String> {
 struct Hits<'t, 'd> {
     table: &'t Table,
     text: Cow<'d, str>,
+    /// `text` with ASCII letters lower-cased (same offsets): what the automaton searches.
+    hay: Vec<u8>,
     tokens: Cow<'d, [Token]>,
     /// Breakpoints (copy offset, original offset) when searching a shortened copy; empty when
     /// offsets are the original ones.
@@ -587,7 +591,8 @@ impl<'t, 'd> Hits<'t, 'd> {
         } else {
             (Bits::default(), Bits::default())
         };
-        Hits { table, text, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
+        let hay = if table.ac.is_some() { text.as_bytes().to_ascii_lowercase() } else { Vec::new() };
+        Hits { table, text, hay, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 
     /// The span in the original text of `s..e` in the searched text.
@@ -704,7 +709,7 @@ impl<'t, 'd> Hits<'t, 'd> {
         for &end in ends.iter() {
             let Some(hit) = self.text.get(s..end) else { continue };
             key.clear();
-            key.extend(hit.bytes().map(|b| b.to_ascii_lowercase()));
+            key.extend_from_slice(self.hay.get(s..end).unwrap_or_default());
             if let Some(&pid) = self.table.by_key.get(key.as_slice())
                 && let Some(entity) = self.table.accept(pid as usize, hit)
             {
@@ -720,12 +725,12 @@ impl Iterator for Hits<'_, '_> {
 
     fn next(&mut self) -> Option<(Span, usize)> {
         let ac = self.table.ac.as_ref()?;
-        while let Some(&first) = self.text.as_bytes().get(self.pos) {
+        while let Some(&first) = self.hay.get(self.pos) {
             let s = self.pos;
             // One anchored search per possible start: token starts and just after a hyphen.
             // Skipping the other bytes is what makes this faster than an unanchored scan.
             if self.table.first_bytes[usize::from(first)] && self.valid_start(s) {
-                let input = Input::new(&*self.text).range(s..).anchored(Anchored::Yes);
+                let input = Input::new(&self.hay).range(s..).anchored(Anchored::Yes);
                 if let Ok(Some(m)) = ac.try_find(input) {
                     let e = m.end();
                     if self.valid_end(e)
