@@ -54,8 +54,35 @@ struct Inner {
 
 impl Inner {
     fn with_defaults() -> Self {
-        Inner { matcher: Matcher::embedded_shared() }
+        Inner { matcher: embedded_matcher() }
     }
+}
+
+/// The embedded matcher. The first call builds it while a second thread parses every other
+/// embedded lexicon (tokenizer, numbers, money, dates, events, unknown companies, first names),
+/// so a new process's first [`Extractor`] is ready in the time of the automaton alone.
+fn embedded_matcher() -> Arc<Matcher> {
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        let lexicons = || {
+            crate::token::warm();
+            crate::number::warm();
+            crate::money::warm();
+            crate::date::warm();
+            crate::event::warm();
+            crate::gazetteer::unknown::warm();
+            crate::gazetteer::warm_first_names();
+        };
+        std::thread::scope(|s| {
+            // Without a second thread (spawn refused), the lexicons load lazily on first use.
+            let helper = std::thread::Builder::new().spawn_scoped(s, lexicons);
+            let _ = Matcher::embedded_shared();
+            if let Ok(h) = helper {
+                let _ = h.join();
+            }
+        });
+    });
+    Matcher::embedded_shared()
 }
 
 /// Configures and builds an [`Extractor`].
@@ -112,7 +139,7 @@ impl ExtractorBuilder {
     /// Fails when user data cannot be read or parsed.
     pub fn build(self) -> Result<Extractor> {
         let matcher = if self.gazetteers.is_empty() && !self.no_default_gazetteer {
-            Matcher::embedded_shared()
+            embedded_matcher()
         } else {
             let mut g =
                 if self.no_default_gazetteer { Gazetteer::new() } else { Gazetteer::embedded().clone() };

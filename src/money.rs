@@ -209,6 +209,11 @@ static DEFAULT: LazyLock<MoneyLexicon> = LazyLock::new(|| {
     .expect("embedded money data is valid (a unit test checks it)")
 });
 
+/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
+pub(crate) fn warm() {
+    LazyLock::force(&DEFAULT);
+}
+
 fn phrase_tokens(s: &str) -> Vec<String> {
     crate::token::tokenize(s).iter().map(|t| crate::token::normalize(&s[t.span])).collect()
 }

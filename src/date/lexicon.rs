@@ -160,6 +160,11 @@ pub(crate) static LEXICON: LazyLock<DateLexicon> = LazyLock::new(|| {
     DateLexicon::parse(&EMBEDDED).unwrap_or_else(|e| panic!("embedded date data is invalid: {e}"))
 });
 
+/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
+pub(crate) fn warm() {
+    LazyLock::force(&LEXICON);
+}
+
 /// Splits a phrase into normalized tokens the way the tokenizer does: at spaces, and after an
 /// apostrophe inside a word (`l'altro` → `l'`, `altro`).
 fn phrase_tokens(phrase: &str) -> Vec<String> {

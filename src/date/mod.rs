@@ -34,6 +34,7 @@ mod lexicon;
 mod value;
 
 pub use lexicon::DateLexicon;
+pub(crate) use lexicon::warm;
 pub use value::{DateModifier, DateValue, ParseDateValueError, PeriodPart, Unit};
 
 use crate::span::Span;

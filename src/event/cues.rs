@@ -23,6 +23,11 @@ static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
     .expect("embedded event lexicons are valid (checked by a unit test)")
 });
 
+/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
+pub(crate) fn warm() {
+    LazyLock::force(&EMBEDDED);
+}
+
 /// How the roles of an event are read around its trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Frame {

@@ -1552,3 +1552,27 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn long_documents_are_read_in_blocks_with_offsets_into_the_whole_text() {
+    use crate::{Article, Extractor};
+    let one = "Amazon investirà 10 miliardi di dollari in OpenAI.\n\n";
+    let text = one.repeat(3 * super::BLOCK_SENTENCES + 7);
+    let x = Extractor::new().extract(&Article::new(text.as_str()));
+    // One block per BLOCK_SENTENCES sentences (the last, shorter one joins its neighbour).
+    assert!(x.events.len() >= 3, "{} events", x.events.len());
+    let last_block_start = text.len() - one.len() * super::BLOCK_SENTENCES;
+    assert!(x.events.iter().any(|e| e.span.start >= last_block_start), "no event from the last block");
+    for e in &x.events {
+        assert_eq!(e.span.get(&text), Some("Amazon investirà 10 miliardi di dollari in OpenAI."));
+        let m = &x.money[e.money.expect("amount")];
+        assert!(e.span.start <= m.span.start && m.span.end <= e.span.end, "money index points elsewhere");
+        for &i in &e.entities {
+            let ent = &x.entities[i];
+            assert!(
+                e.span.start <= ent.span.start && ent.span.end <= e.span.end,
+                "entity index points elsewhere"
+            );
+        }
+    }
+}

@@ -43,6 +43,11 @@ static FIRST_NAMES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     }
 });
 
+/// Parses the embedded first names now (see [`crate::Extractor::new`]).
+pub(crate) fn warm_first_names() {
+    LazyLock::force(&FIRST_NAMES);
+}
+
 /// Whether `norm` (lower case) is a first name (`marco`), to tell people from companies.
 pub(super) fn is_first_name(norm: &str) -> bool {
     FIRST_NAMES.contains(norm)
@@ -149,7 +154,7 @@ pub struct EntityMatch<'g> {
 
 static EMBEDDED_MATCHER: LazyLock<Arc<Matcher>> = LazyLock::new(|| {
     // Trusted static data; the `embedded_matcher_builds` test forces this.
-    match Matcher::new(Gazetteer::embedded().clone()) {
+    match Matcher::new(super::load_embedded()) {
         Ok(m) => Arc::new(m),
         Err(e) => panic!("embedded gazetteer automaton: {e}"),
     }
@@ -346,6 +351,11 @@ impl Table {
         for &(text, case, entity) in entries {
             let text = text.trim();
             if text.is_empty() {
+                continue;
+            }
+            // Most names are ASCII without an apostrophe: they have no variants.
+            if text.is_ascii() && !text.contains('\'') {
+                add(text.to_string(), entity, case == CaseRule::Exact);
                 continue;
             }
             match case {

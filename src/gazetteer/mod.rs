@@ -56,13 +56,14 @@ mod matcher;
 mod parse;
 pub mod unknown;
 
+pub(crate) use matcher::warm_first_names;
 pub use matcher::{EntityMatch, Matcher};
 
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -238,13 +239,14 @@ const EMBEDDED: [(&str, &str); 3] = [
     ("<embedded data/gazetteer/people.tsv>", include_str!("../../data/gazetteer/people.tsv")),
 ];
 
-static EMBEDDED_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    // Trusted static data: a bad edit fails the `embedded_gazetteer_loads` unit test.
+/// Parses the embedded default data (trusted: a bad edit fails the `embedded_gazetteer_loads`
+/// unit test). The embedded matcher owns the result; [`Gazetteer::embedded`] borrows it there.
+pub(super) fn load_embedded() -> Gazetteer {
     match Gazetteer::load_sources(EMBEDDED) {
         Ok(g) => g,
         Err(e) => panic!("embedded gazetteer is invalid: {e}"),
     }
-});
+}
 
 impl Gazetteer {
     /// An empty gazetteer.
@@ -261,7 +263,7 @@ impl Gazetteer {
     /// assert!(g.iter().all(|e| !e.name.is_empty()));
     /// ```
     pub fn embedded() -> &'static Gazetteer {
-        &EMBEDDED_GAZETTEER
+        Matcher::embedded().gazetteer()
     }
 
     /// Parses a complete gazetteer from `text`; errors name `source_name`.

@@ -81,6 +81,11 @@ static DEFAULT: LazyLock<UnknownLexicon> = LazyLock::new(|| {
     }
 });
 
+/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
+pub(crate) fn warm() {
+    LazyLock::force(&DEFAULT);
+}
+
 fn phrase_tokens(s: &str) -> Vec<String> {
     crate::token::tokenize(s).iter().map(|t| crate::token::normalize(&s[t.span])).collect()
 }
@@ -152,7 +157,7 @@ pub fn find_unknown_companies_with(
     known: &[EntityMention],
     lex: &UnknownLexicon,
 ) -> Vec<EntityMention> {
-    let finder = Finder { doc, lex };
+    let finder = Finder { doc, lex, surnames: std::cell::OnceCell::new() };
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let tokens = doc.tokens();
     for (i, tok) in tokens.iter().enumerate() {
@@ -287,6 +292,9 @@ fn slug(text: &str) -> String {
 struct Finder<'d, 'a> {
     doc: &'d Document<'a>,
     lex: &'d UnknownLexicon,
+    /// Words written right after a capitalised first name somewhere in the document (their
+    /// surnames), collected on first use.
+    surnames: std::cell::OnceCell<FastSet<&'a str>>,
 }
 
 impl Finder<'_, '_> {
@@ -432,12 +440,14 @@ impl Finder<'_, '_> {
 
     /// Whether the word at `i` follows a first name somewhere in the text (`Anna Weber`).
     fn is_surname(&self, i: usize) -> bool {
-        let word = self.text(i);
-        (1..self.doc.tokens().len()).any(|j| {
-            self.text(j) == word
-                && self.is_name_word(j - 1)
-                && super::matcher::is_first_name(self.doc.norm(j - 1))
-        })
+        let surnames = self.surnames.get_or_init(|| {
+            let doc = self.doc;
+            (1..doc.tokens().len())
+                .filter(|&j| self.is_name_word(j - 1) && super::matcher::is_first_name(doc.norm(j - 1)))
+                .map(|j| doc.text_of(&doc.tokens()[j]))
+                .collect()
+        });
+        surnames.contains(self.text(i))
     }
 
     /// A name after a capitalised corporate prefix at `p`, prefix included: `Banca Lumora`,

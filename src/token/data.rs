@@ -31,6 +31,11 @@ pub(crate) static DATA: LazyLock<TokenData> = LazyLock::new(|| {
     parse(ELISIONS, TRUNCATIONS, ABBREVIATIONS).unwrap_or_else(|e| panic!("embedded tokenizer data: {e}"))
 });
 
+/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
+pub(crate) fn warm() {
+    LazyLock::force(&DATA);
+}
+
 fn parse(elisions: &str, truncations: &str, abbreviations: &str) -> crate::Result<TokenData> {
     let words = |name, input| -> crate::Result<HashSet<String>> {
         records_named(name, input).map(|r| r.require(0, "word").map(str::to_lowercase)).collect()

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 pub use data::AbbreviationClass;
+pub(crate) use data::warm;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
