@@ -24,7 +24,7 @@
 //! ```
 
 use crate::error::Error;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::records_named;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -66,6 +66,9 @@ pub struct NumberLexicon {
     tens: Vec<(String, u64)>,
     hundreds: Vec<String>,
     thousands: Vec<(String, Class)>,
+    /// The first three bytes of every atom and of every ten's and hundred's stem: a word of three
+    /// bytes or more that starts otherwise is no number word (most words are rejected here).
+    starts: FastSet<[u8; 3]>,
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");
@@ -150,6 +153,16 @@ impl NumberLexicon {
             }
             lex.atoms.insert(word, (value, class));
         }
+        let stems = lex.tens.iter().map(|(w, _)| w).chain(&lex.hundreds).map(|w| {
+            let last = w.chars().last().map_or(0, char::len_utf8);
+            &w[..w.len() - last]
+        });
+        let all: Vec<&str> = lex.atoms.keys().map(String::as_str).chain(stems).collect();
+        for w in all {
+            if let Some(&[a, b, c]) = w.as_bytes().get(..3) {
+                lex.starts.insert([a, b, c]);
+            }
+        }
         Ok(lex)
     }
 
@@ -176,6 +189,11 @@ impl NumberLexicon {
     /// The value of a lower-case Italian number word (`dieci`, `duecento`, `tremila`,
     /// `ventotto`, `mezzo`); `un`/`una` give 1.
     pub fn number_word(&self, word: &str) -> Option<Decimal> {
+        if let Some(&[a, b, c]) = word.as_bytes().get(..3)
+            && !self.starts.contains(&[a, b, c])
+        {
+            return None;
+        }
         if word.is_empty() || word.len() > 64 || word.bytes().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
         {
             return None;
