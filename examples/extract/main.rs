@@ -6,11 +6,15 @@
 //! ```
 //! Options: `--date YYYY-MM-DD` (overrides the article's date), `--format json|text`,
 //! `--gazetteer FILE` (repeatable), `--no-default-gazetteer`.
+//! The batch streams line by line; each line is handled by [`jsonl`], a module a fuzz target
+//! includes by path.
 //! Exit codes: 0 ok, 1 some batch lines failed, 2 usage or I/O error.
 
+mod jsonl;
+
 use cronaca::{Article, Extraction, Extractor};
-use serde::Serialize;
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -139,82 +143,79 @@ fn run_single(o: &Options, extractor: &Extractor) -> Result<usize, String> {
     Ok(0)
 }
 
-#[derive(Serialize)]
-struct BatchOut<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    extraction: &'a Extraction,
-}
-
-#[derive(Serialize)]
-struct BatchError<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<usize>,
-    error: String,
-}
-
-/// Parses one batch line into its id and article.
-fn parse_line(
-    line: &str,
-    default_date: Option<jiff::civil::Date>,
-) -> Result<(serde_json::Value, Article), (Option<serde_json::Value>, String)> {
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| (None, format!("invalid JSON: {e}")))?;
-    let obj = v.as_object().ok_or((None, "expected a JSON object".to_string()))?;
-    let id = obj.get("id").cloned();
-    let fail = |msg: String| (id.clone(), msg);
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(_) => return Err(fail("\"text\" must be a string".into())),
-        None => return Err(fail("missing \"text\"".into())),
-    };
-    let date = match obj.get("date") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(cronaca::parse_date(s).map_err(|e| fail(e.to_string()))?),
-        Some(_) => return Err(fail("\"date\" must be a YYYY-MM-DD string or null".into())),
-    };
-    let mut article = Article::new(text);
-    article.date = default_date.or(date);
-    Ok((id.unwrap_or(serde_json::Value::Null), article))
-}
-
 fn run_jsonl(o: &Options, extractor: &Extractor) -> Result<usize, String> {
-    let reader: Box<dyn BufRead> = match &o.input {
-        Some(p) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+    let input: Box<dyn BufRead> = match &o.input {
+        Some(p) => Box::new(BufReader::with_capacity(
+            1 << 16,
+            File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
         )),
-        None => Box::new(std::io::stdin().lock()),
+        None => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
     };
+    let date = o.date;
+    let process = |line_no: usize, bytes: &[u8]| {
+        jsonl::process(extractor, line_no, bytes, |article| {
+            if date.is_some() {
+                article.date = date;
+            }
+        })
+    };
+    run_sequential(input, process)
+}
+
+/// One line at a time.
+fn run_sequential(
+    mut input: impl BufRead,
+    process: impl Fn(usize, &[u8]) -> jsonl::Line,
+) -> Result<usize, String> {
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0;
-    for (n, raw) in reader.split(b'\n').enumerate() {
-        let line_no = n + 1;
-        let raw = raw.map_err(|e| format!("read error at line {line_no}: {e}"))?;
-        let result = match std::str::from_utf8(&raw) {
-            Ok(s) if s.trim().is_empty() => continue,
-            Ok(s) => parse_line(s.trim_end_matches('\r'), o.date),
-            Err(e) => Err((None, format!("invalid UTF-8: {e}"))),
-        };
-        let written = match result {
-            Ok((id, article)) => {
-                let extraction = extractor.extract(&article);
-                serde_json::to_writer(&mut out, &BatchOut { id: &id, extraction: &extraction })
-            }
-            Err((id, error)) => {
-                failed += 1;
-                eprintln!("extract: line {line_no}: {error}");
-                let line = id.is_none().then_some(line_no);
-                serde_json::to_writer(&mut out, &BatchError { id: id.as_ref(), line, error })
-            }
-        };
-        written.map_err(|e| e.to_string())?;
-        writeln!(out).map_err(|e| e.to_string())?;
+    let mut out = Output::new(stdout.lock());
+    let mut buf = Vec::new();
+    for line_no in 1.. {
+        buf.clear();
+        if read_line(&mut input, &mut buf, line_no)? == 0 {
+            break;
+        }
+        out.write(line_no, &process(line_no, strip_newline(&buf)))?;
     }
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(failed)
+    out.finish()
+}
+
+/// Appends one line (with its `\n`, if any) to `buf`; 0 at the end of the input.
+fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, line_no: usize) -> Result<usize, String> {
+    input.read_until(b'\n', buf).map_err(|e| format!("read error at line {line_no}: {e}"))
+}
+
+fn strip_newline(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\n").unwrap_or(line)
+}
+
+/// Writes the output lines, reports failed lines on stderr and counts them.
+struct Output<W: Write> {
+    out: BufWriter<W>,
+    failed: usize,
+}
+
+impl<W: Write> Output<W> {
+    fn new(w: W) -> Self {
+        Output { out: BufWriter::with_capacity(1 << 16, w), failed: 0 }
+    }
+
+    fn write(&mut self, line_no: usize, line: &jsonl::Line) -> Result<(), String> {
+        if let Some(error) = &line.error {
+            self.failed += 1;
+            eprintln!("extract: line {line_no}: {error}");
+        }
+        if !line.json.is_empty() {
+            self.out.write_all(line.json.as_bytes()).map_err(|e| e.to_string())?;
+            self.out.write_all(b"\n").map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<usize, String> {
+        self.out.flush().map_err(|e| e.to_string())?;
+        Ok(self.failed)
+    }
 }
 
 /// The human view: the article with spans highlighted (entities cyan, money green, dates yellow,
