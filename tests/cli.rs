@@ -129,42 +129,99 @@ fn mixed_batch() -> Vec<u8> {
 
 #[test]
 fn jsonl_each_bad_line_is_one_error_naming_its_line_and_good_lines_go_on() {
-    let (code, stdout, stderr) = run_bytes(&["--jsonl"], mixed_batch());
-    assert_eq!(code, 1, "help: failed lines give exit code 1; stderr: {stderr}");
-    let lines = json_lines(&stdout);
-    // The malformed line has no readable id; the one with a bad byte in its text keeps its id.
-    let ids: Vec<String> = lines.iter().map(|l| l["id"].to_string()).collect();
-    assert_eq!(ids, [r#""g1""#, "null", r#""latin1""#, r#""vuota""#, r#""g5""#, r#""g6""#], "{stdout}");
-    for (i, line) in lines.iter().enumerate() {
-        let line_no = i + 1;
-        let good = line_no == 1 || line_no == 6;
-        assert_eq!(line["error"].is_string(), !good, "line {line_no}: {line}");
-        assert_eq!(line["events"].is_array(), good, "line {line_no}: {line}");
-        if !good {
-            assert_eq!(line["line"], line_no, "help: an error names its line number: {line}");
-            assert!(stderr.contains(&format!("line {line_no}: ")), "stderr names line {line_no}: {stderr}");
+    for threads in ["1", "2"] {
+        let (code, stdout, stderr) = run_bytes(&["--jsonl", "--threads", threads], mixed_batch());
+        assert_eq!(code, 1, "help: failed lines give exit code 1 (threads {threads}); stderr: {stderr}");
+        let lines = json_lines(&stdout);
+        // The malformed line has no readable id; the one with a bad byte in its text keeps its id.
+        let ids: Vec<String> = lines.iter().map(|l| l["id"].to_string()).collect();
+        assert_eq!(ids, [r#""g1""#, "null", r#""latin1""#, r#""vuota""#, r#""g5""#, r#""g6""#], "{stdout}");
+        for (i, line) in lines.iter().enumerate() {
+            let line_no = i + 1;
+            let good = line_no == 1 || line_no == 6;
+            assert_eq!(line["error"].is_string(), !good, "line {line_no}: {line}");
+            assert_eq!(line["events"].is_array(), good, "line {line_no}: {line}");
+            if !good {
+                assert_eq!(line["line"], line_no, "help: an error names its line number: {line}");
+                assert!(
+                    stderr.contains(&format!("line {line_no}: ")),
+                    "stderr names line {line_no}: {stderr}"
+                );
+            }
+        }
+        assert!(lines[1]["error"].as_str().is_some_and(|e| e.contains("JSON")), "{}", lines[1]);
+        assert!(lines[2]["error"].as_str().is_some_and(|e| e.contains("UTF-8")), "{}", lines[2]);
+        assert!(lines[3]["error"].as_str().is_some_and(|e| e.contains("text")), "{}", lines[3]);
+        assert!(lines[4]["error"].as_str().is_some_and(|e| e.contains("2025-04-31")), "{}", lines[4]);
+        assert_eq!(stderr.lines().count(), 4, "one message per failed line: {stderr}");
+        let companies: Vec<&str> = lines[5]["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .filter_map(|e| e["name"].as_str())
+            .collect();
+        assert!(companies.contains(&"Stellantis"), "the line after the bad ones is extracted: {}", lines[5]);
+    }
+}
+
+/// More lines than fit in one chunk, of very different lengths (workers finish out of turn), with
+/// a bad line now and then.
+fn long_batch() -> (String, Vec<String>) {
+    let mut input = String::new();
+    let mut ids = Vec::new();
+    for i in 0..5000 {
+        let id = format!("n{i}");
+        if i % 97 == 13 {
+            input.push_str(&format!("{{\"id\": \"{id}\", \"text\": 7}}\n"));
+        } else {
+            let filler = "Il gruppo ha chiuso il trimestre in crescita. ".repeat(i % 23);
+            input.push_str(&format!(
+                "{{\"id\": \"{id}\", \"date\": \"2025-06-{:02}\", \"text\": \"{filler}Eni investe {} milioni di euro.\"}}\n",
+                i % 28 + 1,
+                i % 900 + 1
+            ));
+        }
+        ids.push(id);
+    }
+    (input, ids)
+}
+
+#[test]
+fn jsonl_output_keeps_input_order_with_threads() {
+    let (input, ids) = long_batch();
+    let (code, parallel, stderr) = run(&["--jsonl", "--threads", "2"], &input);
+    assert_eq!(code, 1, "some lines have a numeric text; stderr: {stderr}");
+    let lines = json_lines(&parallel);
+    assert_eq!(lines.len(), ids.len());
+    for (i, (line, id)) in lines.iter().zip(&ids).enumerate() {
+        assert_eq!(line["id"], id.as_str(), "help: output line {} is out of order", i + 1);
+        if line["error"].is_string() {
+            assert_eq!(line["line"], i + 1);
         }
     }
-    assert!(lines[1]["error"].as_str().is_some_and(|e| e.contains("JSON")), "{}", lines[1]);
-    assert!(lines[2]["error"].as_str().is_some_and(|e| e.contains("UTF-8")), "{}", lines[2]);
-    assert!(lines[3]["error"].as_str().is_some_and(|e| e.contains("text")), "{}", lines[3]);
-    assert!(lines[4]["error"].as_str().is_some_and(|e| e.contains("2025-04-31")), "{}", lines[4]);
-    assert_eq!(stderr.lines().count(), 4, "one message per failed line: {stderr}");
-    let companies: Vec<&str> = lines[5]["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter_map(|e| e["name"].as_str())
-        .collect();
-    assert!(companies.contains(&"Stellantis"), "the line after the bad ones is extracted: {}", lines[5]);
+    let (_, sequential, _) = run(&["--jsonl", "--threads", "1"], &input);
+    assert!(parallel == sequential, "help: --threads 2 and --threads 1 differ");
+}
+
+#[test]
+fn threads_must_be_a_positive_whole_number() {
+    for bad in ["0", "x", "-1", "1.5", ""] {
+        let (code, stdout, stderr) = run(&["--jsonl", "--threads", bad], "{\"text\": \"Ciao.\"}\n");
+        assert_eq!(code, 2, "--threads {bad:?}: {stderr}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains("--threads"), "{stderr}");
+    }
+    assert_eq!(run(&["--jsonl", "--threads"], "").0, 2);
 }
 
 #[test]
 fn empty_input_gives_empty_output() {
-    for input in ["", "\n", "  \n\r\n\t\n"] {
-        let (code, stdout, stderr) = run(&["--jsonl"], input);
-        assert_eq!(code, 0, "{input:?}: {stderr}");
-        assert!(stdout.is_empty() && stderr.is_empty(), "{input:?}: {stdout}{stderr}");
+    for threads in ["1", "2"] {
+        for input in ["", "\n", "  \n\r\n\t\n"] {
+            let (code, stdout, stderr) = run(&["--jsonl", "--threads", threads], input);
+            assert_eq!(code, 0, "{input:?}: {stderr}");
+            assert!(stdout.is_empty() && stderr.is_empty(), "{input:?}: {stdout}{stderr}");
+        }
     }
 }
 

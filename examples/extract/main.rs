@@ -5,21 +5,25 @@
 //! extract [OPTIONS] --jsonl [FILE] batch: one {"id","date","text"} object per line (stdin if no FILE)
 //! ```
 //! Options: `--date YYYY-MM-DD` (overrides the article's date), `--format json|text`,
-//! `--gazetteer FILE` (repeatable), `--no-default-gazetteer`.
-//! The batch streams line by line; each line is handled by [`jsonl`], a module a fuzz target
-//! includes by path.
+//! `--gazetteer FILE` (repeatable), `--no-default-gazetteer`, `--threads N` (batch workers; default:
+//! all cores; 1: no pool).
+//! The batch streams: memory stays bounded whatever the input size, output is in input order, and
+//! each line is handled by [`jsonl`], a module a fuzz target includes by path.
 //! Exit codes: 0 ok, 1 some batch lines failed, 2 usage or I/O error.
 
 mod jsonl;
 
 use cronaca::{Article, Extraction, Extractor};
+use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--format json|text] [--gazetteer FILE]... [--no-default-gazetteer] FILE
-       extract --jsonl [FILE]        (reads stdin when FILE is absent or '-')";
+       extract --jsonl [--threads N] [FILE]   (reads stdin when FILE is absent or '-')";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -35,6 +39,8 @@ struct Options {
     format: Format,
     gazetteers: Vec<PathBuf>,
     no_default_gazetteer: bool,
+    /// Batch workers, at least 1.
+    threads: usize,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
@@ -45,6 +51,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         format: Format::Json,
         gazetteers: Vec::new(),
         no_default_gazetteer: false,
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let mut args = args.peekable();
     while let Some(a) = args.next() {
@@ -62,6 +69,13 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
             }
             "--gazetteer" => o.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
             "--no-default-gazetteer" => o.no_default_gazetteer = true,
+            "--threads" => {
+                let v = value("--threads")?;
+                o.threads = match v.parse::<usize>() {
+                    Ok(n) if n > 0 => n,
+                    _ => return Err(format!("--threads needs a whole number of at least 1, not {v:?}")),
+                }
+            }
             "-" => o.input = None,
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             s => {
@@ -143,8 +157,14 @@ fn run_single(o: &Options, extractor: &Extractor) -> Result<usize, String> {
     Ok(0)
 }
 
+/// Lines and bytes read before a chunk of lines is handed to the workers (whichever comes first;
+/// a longer line is read whole). With a chunk being read, one queued, one in the workers and their
+/// outputs likewise, memory stays a few chunks whatever the input size.
+const CHUNK_LINES: usize = 2048;
+const CHUNK_BYTES: usize = 4 << 20;
+
 fn run_jsonl(o: &Options, extractor: &Extractor) -> Result<usize, String> {
-    let input: Box<dyn BufRead> = match &o.input {
+    let input: Box<dyn BufRead + Send> = match &o.input {
         Some(p) => Box::new(BufReader::with_capacity(
             1 << 16,
             File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
@@ -159,10 +179,10 @@ fn run_jsonl(o: &Options, extractor: &Extractor) -> Result<usize, String> {
             }
         })
     };
-    run_sequential(input, process)
+    if o.threads == 1 { run_sequential(input, process) } else { run_parallel(input, o.threads, process) }
 }
 
-/// One line at a time.
+/// One line at a time on this thread: no pool.
 fn run_sequential(
     mut input: impl BufRead,
     process: impl Fn(usize, &[u8]) -> jsonl::Line,
@@ -178,6 +198,89 @@ fn run_sequential(
         out.write(line_no, &process(line_no, strip_newline(&buf)))?;
     }
     out.finish()
+}
+
+/// A pipeline: a reader thread cuts the input into chunks, the pool extracts each chunk's lines
+/// in parallel (`collect` keeps their order), a writer thread prints the chunks in turn. The
+/// bounded channels stop the reader when the workers or the output fall behind.
+fn run_parallel(
+    mut input: impl BufRead + Send,
+    threads: usize,
+    process: impl Fn(usize, &[u8]) -> jsonl::Line + Sync,
+) -> Result<usize, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("extract-{i}"))
+        // Like the main thread's usual stack, on which `--threads 1` runs: what passes there passes here.
+        .stack_size(8 << 20)
+        .build()
+        .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    std::thread::scope(|s| {
+        let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Chunk>(1);
+        let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<jsonl::Line>)>(1);
+        let reader = s.spawn(move || -> Result<(), String> {
+            let mut next_line = 1;
+            while let Some(chunk) = Chunk::read(&mut input, &mut next_line)? {
+                if chunk_tx.send(chunk).is_err() {
+                    break; // the writer failed; it reports why
+                }
+            }
+            Ok(())
+        });
+        let writer = s.spawn(move || -> Result<usize, String> {
+            let stdout = std::io::stdout();
+            let mut out = Output::new(stdout.lock());
+            for (first_line, lines) in done_rx {
+                for (i, line) in lines.iter().enumerate() {
+                    out.write(first_line + i, line)?;
+                }
+            }
+            out.finish()
+        });
+        for chunk in chunk_rx {
+            let lines: Vec<jsonl::Line> = pool.install(|| {
+                chunk
+                    .lines
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, r)| process(chunk.first_line + i, &chunk.data[r.clone()]))
+                    .collect()
+            });
+            if done_tx.send((chunk.first_line, lines)).is_err() {
+                break;
+            }
+        }
+        drop(done_tx);
+        let written = writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let read = reader.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let failed = written?;
+        read?;
+        Ok(failed)
+    })
+}
+
+/// Consecutive input lines: their bytes back to back, and each line's range without its `\n`.
+struct Chunk {
+    first_line: usize,
+    data: Vec<u8>,
+    lines: Vec<Range<usize>>,
+}
+
+impl Chunk {
+    /// Reads up to [`CHUNK_LINES`] lines or about [`CHUNK_BYTES`]; `None` at the end of the input.
+    fn read(input: &mut impl BufRead, next_line: &mut usize) -> Result<Option<Chunk>, String> {
+        let mut chunk = Chunk { first_line: *next_line, data: Vec::new(), lines: Vec::new() };
+        while chunk.lines.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
+            let start = chunk.data.len();
+            if read_line(input, &mut chunk.data, *next_line)? == 0 {
+                break;
+            }
+            let end = start + strip_newline(&chunk.data[start..]).len();
+            chunk.lines.push(start..end);
+            *next_line += 1;
+        }
+        Ok((!chunk.lines.is_empty()).then_some(chunk))
+    }
 }
 
 /// Appends one line (with its `\n`, if any) to `buf`; 0 at the end of the input.
