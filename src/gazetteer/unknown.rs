@@ -152,7 +152,7 @@ pub fn find_unknown_companies_with(
     known: &[EntityMention],
     lex: &UnknownLexicon,
 ) -> Vec<EntityMention> {
-    let finder = Finder { doc, lex };
+    let finder = Finder { doc, lex, surnames: std::cell::OnceCell::new() };
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let tokens = doc.tokens();
     for (i, tok) in tokens.iter().enumerate() {
@@ -287,6 +287,8 @@ fn slug(text: &str) -> String {
 struct Finder<'d, 'a> {
     doc: &'d Document<'a>,
     lex: &'d UnknownLexicon,
+    /// Words that follow a first name somewhere in the text, gathered on first use (one scan).
+    surnames: std::cell::OnceCell<std::collections::HashSet<&'d str>>,
 }
 
 impl Finder<'_, '_> {
@@ -433,12 +435,13 @@ impl Finder<'_, '_> {
 
     /// Whether the word at `i` follows a first name somewhere in the text (`Anna Weber`).
     fn is_surname(&self, i: usize) -> bool {
-        let word = self.text(i);
-        (1..self.doc.tokens().len()).any(|j| {
-            self.text(j) == word
-                && self.is_name_word(j - 1)
-                && super::matcher::is_first_name(self.doc.norm(j - 1))
-        })
+        let surnames = self.surnames.get_or_init(|| {
+            (1..self.doc.tokens().len())
+                .filter(|&j| self.is_name_word(j - 1) && super::matcher::is_first_name(self.doc.norm(j - 1)))
+                .map(|j| self.doc.text_of(&self.doc.tokens()[j]))
+                .collect()
+        });
+        surnames.contains(self.text(i))
     }
 
     /// A name after a capitalised corporate prefix at `p`, prefix included: `Banca Lumora`,
