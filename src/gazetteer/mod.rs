@@ -276,7 +276,8 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be read; otherwise as [`Gazetteer::from_str`].
+    /// [`Error::Io`] when the file cannot be read; [`Error::Data`] at the first byte that is
+    /// not UTF-8; otherwise as [`Gazetteer::from_str`].
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Gazetteer> {
         let path = path.as_ref();
         let text = crate::lexicon::read_file(path)?;
@@ -327,7 +328,8 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be read; otherwise as [`Gazetteer::extend_from_str`].
+    /// [`Error::Io`] when the file cannot be read; [`Error::Data`] at the first byte that is
+    /// not UTF-8; otherwise as [`Gazetteer::extend_from_str`].
     pub fn extend_from_path(&mut self, path: impl AsRef<std::path::Path>) -> Result<()> {
         let path = path.as_ref();
         let text = crate::lexicon::read_file(path)?;
