@@ -1,5 +1,6 @@
 //! Integration tests: one test binary (see `Cargo.toml`, `autotests = false`).
 //!
+//! - `gazetteer_files`: user gazetteer files with every kind of mistake give `file:line:column` errors;
 //! - `golden`: every fixture article against its golden JSON (`CRONACA_BLESS=1 cargo test` rewrites them);
 //! - `robustness`: no panic and valid spans on every prefix of every fixture and on hostile strings;
 //! - `pathological`: megabytes of hostile input take time linear in their size;
@@ -7,6 +8,7 @@
 //! - `cli`: the `extract` example's plain-text and JSONL batch contract.
 
 mod cli;
+mod gazetteer_files;
 mod golden;
 mod pathological;
 mod props;
