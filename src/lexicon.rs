@@ -121,9 +121,27 @@ impl<'a> Record<'a> {
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the file cannot be read or is not UTF-8.
+/// [`Error::Io`] when the file cannot be read; [`Error::Data`] at the line and column of the
+/// first byte that is not UTF-8.
 pub fn read_file(path: &std::path::Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(&path.display().to_string(), e.as_bytes(), e.utf8_error()))
+}
+
+/// The [`Error::Data`] for `bytes`, valid UTF-8 up to `err.valid_up_to()`, with the line quoted
+/// lossily and the column counted as [`records_named`] counts it (a first-line BOM is not a column).
+fn not_utf8(source_name: &str, bytes: &[u8], err: std::str::Utf8Error) -> Error {
+    let at = err.valid_up_to();
+    let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = bytes[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| at + i);
+    let before = String::from_utf8_lossy(&bytes[line_start..at]);
+    let before = if line == 1 { before.strip_prefix('\u{feff}').unwrap_or(&before) } else { &before };
+    let text = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    let text = text.strip_suffix('\r').unwrap_or(&text);
+    let text = if line == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+    let message = format!("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8", bytes[at]);
+    Error::data(source_name, line, before.chars().count() + 1, message, text)
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ mod assemble;
 mod coref;
 mod cues;
 mod roles;
+mod window;
 
 pub use cues::Lexicon;
 pub(crate) use cues::warm;
@@ -295,86 +296,16 @@ impl std::fmt::Debug for Input<'_> {
 /// Finds the business events of a document with the embedded lexicons.
 ///
 /// Infallible: text that states no event gives an empty list. See the [module docs](self).
+/// A text far longer than an article (over 5 000 tokens) is read in windows of whole
+/// sentences, so that time stays linear in its length; roles never reach across windows.
 pub fn find_events(doc: &Document, input: &Input<'_>) -> Vec<Event> {
     find_events_with(doc, input, Lexicon::embedded())
 }
 
-/// Finds the business events of a document with the given lexicons.
-///
-/// A document longer than [`BLOCK_SENTENCES`] sentences is read in blocks of about that many
-/// (cut at a paragraph start when one comes soon enough, never beyond twice that), each with
-/// its own coreference context: news articles fit in one block, and the cost stays linear in
-/// the length of anything longer (a whole feed pasted as one text, a 50 MB line).
+/// Finds the business events of a document with the given lexicons (windows as in
+/// [`find_events`]).
 pub fn find_events_with(doc: &Document, input: &Input<'_>, lexicon: &Lexicon) -> Vec<Event> {
-    let sentences = doc.sentences();
-    if sentences.len() <= 2 * BLOCK_SENTENCES {
-        return assemble::run(doc, input, lexicon);
-    }
-    let mut events = Vec::new();
-    let mut first = 0;
-    while first < sentences.len() {
-        let mut last = (first + BLOCK_SENTENCES).min(sentences.len());
-        let hard = (first + 2 * BLOCK_SENTENCES).min(sentences.len());
-        while last < hard && !starts_paragraph(doc, sentences[last].tokens.start) {
-            last += 1;
-        }
-        let span = Span::new(sentences[first].span.start, sentences[last - 1].span.end);
-        events.extend(block_events(doc.text(), span, input, lexicon));
-        first = last;
-    }
-    events
-}
-
-/// Sentences per block of event assembly (see [`find_events_with`]).
-pub const BLOCK_SENTENCES: usize = 120;
-
-fn starts_paragraph(doc: &Document, token: usize) -> bool {
-    doc.tokens().get(token).is_some_and(|t| t.is(crate::token::TokenFlags::PARAGRAPH_BEFORE))
-}
-
-/// The events of the block `span` of `text`: the block is tokenized on its own, the mentions
-/// inside it are shifted to its offsets, and the events shifted back.
-fn block_events(text: &str, span: Span, input: &Input<'_>, lexicon: &Lexicon) -> Vec<Event> {
-    let Some(block) = span.get(text) else { return Vec::new() };
-    let inside = |s: Span| span.start <= s.start && s.end <= span.end;
-    let shift = |s: Span| Span::new(s.start - span.start, s.end - span.start);
-    // The mention lists are sorted by position: each block takes one contiguous run.
-    let (e_lo, e_hi) = lower_upper(input.entities, span, |m| m.span);
-    let (m_lo, m_hi) = lower_upper(input.money, span, |m| m.span);
-    let (d_lo, d_hi) = lower_upper(input.dates, span, |d| d.span);
-    let (c_lo, c_hi) = lower_upper(input.epithets, span, |c| c.span);
-    let entities: Vec<EntityMention> = input.entities[e_lo..e_hi]
-        .iter()
-        .map(|m| EntityMention { span: shift(m.span), ..m.clone() })
-        .collect();
-    let money: Vec<Money> =
-        input.money[m_lo..m_hi].iter().map(|m| Money { span: shift(m.span), ..m.clone() }).collect();
-    let dates: Vec<DateMention> =
-        input.dates[d_lo..d_hi].iter().map(|d| DateMention { span: shift(d.span), ..d.clone() }).collect();
-    let epithets: Vec<Coreferent<'_>> = input.epithets[c_lo..c_hi]
-        .iter()
-        .filter(|c| inside(c.span))
-        .map(|c| Coreferent { span: shift(c.span), ..*c })
-        .collect();
-    let sub = Input { entities: &entities, epithets: &epithets, money: &money, dates: &dates, ..*input };
-    let doc = Document::new(block);
-    let mut events = assemble::run(&doc, &sub, lexicon);
-    let back = |s: Span| Span::new(s.start + span.start, s.end + span.start);
-    for e in &mut events {
-        e.span = back(e.span);
-        e.trigger = back(e.trigger);
-        e.entities.iter_mut().for_each(|i| *i += e_lo);
-        e.money = e.money.map(|i| i + m_lo);
-        e.date = e.date.map(|i| i + d_lo);
-    }
-    events
-}
-
-/// The run of `items` (sorted by position) whose spans lie inside `span`, as index bounds.
-fn lower_upper<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> (usize, usize) {
-    let lo = items.partition_point(|x| span_of(x).start < span.start);
-    let hi = lo + items[lo..].partition_point(|x| span_of(x).end <= span.end);
-    (lo, hi.max(lo))
+    window::run(doc, input, lexicon)
 }
 
 /// One human-readable line for an event: `investment · Amazon → OpenAI · >10 mld USD · talks · 2025-12`.

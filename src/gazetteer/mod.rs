@@ -281,7 +281,8 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be read; otherwise as [`Gazetteer::from_str`].
+    /// [`Error::Io`] when the file cannot be read; [`Error::Data`] at the first byte that is
+    /// not UTF-8; otherwise as [`Gazetteer::from_str`].
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Gazetteer> {
         let path = path.as_ref();
         let text = crate::lexicon::read_file(path)?;
@@ -332,7 +333,8 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be read; otherwise as [`Gazetteer::extend_from_str`].
+    /// [`Error::Io`] when the file cannot be read; [`Error::Data`] at the first byte that is
+    /// not UTF-8; otherwise as [`Gazetteer::extend_from_str`].
     pub fn extend_from_path(&mut self, path: impl AsRef<std::path::Path>) -> Result<()> {
         let path = path.as_ref();
         let text = crate::lexicon::read_file(path)?;
@@ -396,21 +398,35 @@ impl Gazetteer {
                 }
             }
         }
+        // Each entity has at most one parent: walk up from each touched entity, never twice
+        // over the same one (a long chain costs linear time), marking the loops found.
+        let parent = |i: usize| self.entities[i].parent.as_deref().and_then(|p| self.by_id.get(p).copied());
+        const NEW: u8 = 0;
+        const WALKING: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![NEW; self.entities.len()];
+        let mut on_cycle = vec![false; self.entities.len()];
+        let mut path = Vec::new();
         for &i in indices {
-            let e = &self.entities[i];
-            let mut cur = e;
-            for _ in 0..=self.entities.len() {
-                match cur.parent.as_deref().and_then(|p| self.get(p)) {
-                    None => break,
-                    Some(p) if p.id == e.id => {
-                        return Err(e.origin.error(
-                            e.origin.parent_column,
-                            format!("parent cycle: `{}` is its own ancestor", e.id),
-                        ));
-                    }
-                    Some(p) => cur = p,
-                }
+            path.clear();
+            let mut cur = Some(i);
+            while let Some(c) = cur.filter(|&c| state[c] == NEW) {
+                state[c] = WALKING;
+                path.push(c);
+                cur = parent(c);
             }
+            if let Some(c) = cur.filter(|&c| state[c] == WALKING)
+                && let Some(pos) = path.iter().position(|&x| x == c)
+            {
+                path[pos..].iter().for_each(|&x| on_cycle[x] = true);
+            }
+            path.iter().for_each(|&x| state[x] = DONE);
+        }
+        if let Some(&i) = indices.iter().find(|&&i| on_cycle[i]) {
+            let e = &self.entities[i];
+            return Err(e
+                .origin
+                .error(e.origin.parent_column, format!("parent cycle: `{}` is its own ancestor", e.id)));
         }
         Ok(())
     }

@@ -40,11 +40,13 @@ fn parse_record(rec: &Record<'_>, source: &Arc<str>) -> Result<Entity> {
     }
     let id = rec.require(ID, "id")?;
     if !is_valid_id(id) {
-        return Err(rec.error_at(ID, format!("bad id `{id}`: use lower-case ASCII letters, digits and `-`")));
+        return Err(
+            rec.error_at(ID, format!("bad id `{}`: use lower-case ASCII letters, digits and `-`", shown(id)))
+        );
     }
     let kind_text = rec.require(KIND, "kind")?;
     let kind = EntityKind::parse(kind_text).ok_or_else(|| {
-        rec.error_at(KIND, format!("unknown kind `{kind_text}` (company, chip, person, product)"))
+        rec.error_at(KIND, format!("unknown kind `{}` (company, chip, person, product)", shown(kind_text)))
     })?;
     let name = rec.require(NAME, "name")?;
     if name.starts_with('=') {
@@ -107,7 +109,7 @@ fn parse_record(rec: &Record<'_>, source: &Arc<str>) -> Result<Entity> {
                 other => {
                     return Err(rec.error_at_column(
                         col,
-                        format!("unknown relation `{other}` (parent, maker, ceo, founder, epithet)"),
+                        format!("unknown relation `{}` (parent, maker, ceo, founder, epithet)", shown(other)),
                     ));
                 }
             };
@@ -131,7 +133,7 @@ fn parse_record(rec: &Record<'_>, source: &Arc<str>) -> Result<Entity> {
                     continue;
                 }
                 if !is_valid_id(v) {
-                    return Err(rec.error_at_column(c, format!("bad {key} id `{v}`")));
+                    return Err(rec.error_at_column(c, format!("bad {key} id `{}`", shown(v))));
                 }
                 match key {
                     "parent" => {
@@ -147,6 +149,15 @@ fn parse_record(rec: &Record<'_>, source: &Arc<str>) -> Result<Entity> {
         }
     }
     Ok(entity)
+}
+
+/// `s` for an error message, with control and invisible characters (NUL, BOM, zero-width
+/// spaces, direction marks) escaped so that the message shows what is wrong.
+fn shown(s: &str) -> String {
+    let invisible = |c: char| matches!(c, '\u{ad}' | '\u{feff}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}');
+    s.chars()
+        .map(|c| if c.is_control() || invisible(c) { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
 }
 
 /// `[a-z0-9-]+`.

@@ -291,7 +291,9 @@ pub fn normalize(s: &str) -> String {
 /// A sentence ends after `.`, `!`, `?` or `…` (with any closing quotes or brackets) when the next
 /// token starts a new line or is capitalised, a digit or an opening quote; after an abbreviation
 /// that is not a title (`ecc.`, `Inc.`) when the next word is capitalised; and before a blank line.
-/// Title abbreviations (`Sig.`, `Dott.`) never end a sentence.
+/// Title abbreviations (`Sig.`, `Dott.`) never end a sentence. A run of more than
+/// [`MAX_SENTENCE_TOKENS`] tokens without a sentence end (a table, a text without punctuation)
+/// is cut into sentences of that many tokens, so work done per sentence stays bounded.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -341,7 +343,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 }
             },
         };
-        if ends {
+        if ends || end - start >= MAX_SENTENCE_TOKENS {
             out.push(Sentence {
                 span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
                 tokens: start..end,
@@ -352,6 +354,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     }
     out
 }
+
+/// The most tokens in a sentence (plus any closing quotes after its last); no prose sentence
+/// comes near it.
+pub const MAX_SENTENCE_TOKENS: usize = 1_000;
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
