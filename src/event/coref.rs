@@ -3,7 +3,6 @@
 
 use super::assemble::{ARTICLES, Ctx, Item, Kind, Ref, is_determiner};
 use crate::gazetteer::EntityKind;
-use std::collections::HashMap;
 
 /// Plural articles and articulated prepositions: a role noun after one of them is generic.
 const PLURAL: &[&str] = &[
@@ -105,8 +104,11 @@ impl<'a> Ctx<'_, 'a, '_> {
                     let mut ranked = self.salient(start, sent, true);
                     // `il fondo` prefers a company whose name says fund (`Capital`, `Partners`).
                     let fits = |r: &Ref<'_>| {
-                        let name = r.name.to_lowercase();
-                        hints.iter().any(|h| name.split(|c: char| !c.is_alphanumeric()).any(|w| w == h))
+                        r.name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                            hints.iter().any(|h| {
+                                if w.is_ascii() { w.eq_ignore_ascii_case(h) } else { w.to_lowercase() == *h }
+                            })
+                        })
                     };
                     ranked.sort_by_key(|r| !fits(r));
                     (ranked, i + 1)
@@ -205,38 +207,47 @@ impl<'a> Ctx<'_, 'a, '_> {
         sent: usize,
         exclude_same_sentence_nouns: bool,
     ) -> Vec<Ref<'a>> {
-        // id → (mentions, last position, first company of its sentence, referent)
-        let mut seen: HashMap<&str, (f32, usize, bool, Ref<'a>)> = HashMap::new();
+        // (id, mentions, last position, its sentence, first company of its sentence, referent):
+        // an article names few companies, so a short list beats a hash map here.
+        let mut seen: Vec<(&str, f32, usize, usize, bool, Ref<'a>)> = Vec::new();
         let mut excluded: Vec<&str> = Vec::new();
         let mut prev_sent = usize::MAX;
         let topic =
             self.items.iter().find(|it| it.is_company()).and_then(|it| it.cands.first()).map(|r| r.id);
-        for it in self.items.iter().filter(|it| it.start < before && it.is_company()) {
+        // Items are sorted by position: only those before `before` count.
+        let upto = self.items.partition_point(|it| it.start < before);
+        for it in self.items[..upto].iter().filter(|it| it.is_company()) {
             let Some(r) = it.cands.first().copied() else { continue };
             if exclude_same_sentence_nouns && it.role_noun && it.sent == sent {
                 excluded.push(r.id);
             }
             let first = it.sent != prev_sent;
             prev_sent = it.sent;
-            let e = seen.entry(r.id).or_insert((0.0, 0, false, r));
-            e.0 += 1.0;
-            e.1 = it.start;
-            e.2 = first;
-            if e.3.entity.is_none() {
-                e.3.entity = r.entity;
+            let e = match seen.iter().position(|e| e.0 == r.id) {
+                Some(k) => &mut seen[k],
+                None => {
+                    seen.push((r.id, 0.0, 0, 0, false, r));
+                    seen.last_mut().expect("just pushed")
+                }
+            };
+            e.1 += 1.0;
+            e.2 = it.start;
+            e.3 = it.sent;
+            e.4 = first;
+            if e.5.entity.is_none() {
+                e.5.entity = r.entity;
             }
         }
         let mut ranked: Vec<(f32, usize, Ref<'a>)> = seen
-            .into_values()
-            .filter(|(_, _, _, r)| !excluded.contains(&r.id))
-            .map(|(c, last, first, r)| {
-                let last_sent = self.doc.sentence_of(last).unwrap_or(0);
+            .into_iter()
+            .filter(|e| !excluded.contains(&e.0))
+            .map(|(id, c, last, last_sent, first, r)| {
                 let recent = sent.saturating_sub(last_sent) <= 1;
                 // Recent mentions count more, and a sentence's first company (its usual subject) more still.
                 // The article's first company is its topic.
                 let bonus = if recent { 0.5 } else { 0.0 }
                     + if recent && first { 0.3 } else { 0.0 }
-                    + if topic == Some(r.id) { 1.0 } else { 0.0 };
+                    + if topic == Some(id) { 1.0 } else { 0.0 };
                 (c + bonus, last, r)
             })
             .collect();
