@@ -118,7 +118,7 @@ pub struct Money {
 }
 
 use crate::error::Error;
-use crate::hash::FastMap as HashMap;
+use crate::hash::FastMap;
 use crate::lexicon::records_named;
 use crate::number::{NumberLexicon, parse_digits};
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -187,13 +187,15 @@ pub struct MoneyLexicon {
     /// Token sequences (normalized) of currency words and symbols.
     currencies: Vec<(Vec<String>, Currency, CurrencyKind, Decimal)>,
     /// Indices into `currencies` by first token.
-    currency_first: HashMap<String, Vec<usize>>,
+    currency_first: FastMap<String, Vec<usize>>,
     /// Case-sensitive ISO codes.
-    codes: HashMap<String, Currency>,
+    codes: FastMap<String, Currency>,
     /// Qualifier phrases, longest first.
     qualifiers: Vec<(Vec<String>, Qualifier)>,
-    vague: HashMap<String, VagueClass>,
-    nouns: HashMap<String, NounClass>,
+    /// Last word of a qualifier phrase → indices into `qualifiers` (longest phrases first).
+    qualifier_by_last: FastMap<String, Vec<usize>>,
+    vague: FastMap<String, VagueClass>,
+    nouns: FastMap<String, NounClass>,
     /// Words that can start an amount, by their first two bytes: a cheap filter run on every token.
     starters: Starters,
 }
@@ -243,11 +245,12 @@ impl MoneyLexicon {
             starters: Starters::default(),
             numbers,
             currencies: Vec::new(),
-            currency_first: HashMap::default(),
-            codes: HashMap::default(),
+            currency_first: FastMap::default(),
+            codes: FastMap::default(),
             qualifiers: Vec::new(),
-            vague: HashMap::default(),
-            nouns: HashMap::default(),
+            qualifier_by_last: FastMap::default(),
+            vague: FastMap::default(),
+            nouns: FastMap::default(),
         };
         for rec in records_named(currencies.0, currencies.1) {
             let surface = rec.require(0, "currency surface")?;
@@ -305,6 +308,11 @@ impl MoneyLexicon {
             lex.qualifiers.push((tokens, q));
         }
         lex.qualifiers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        for (k, (phrase, _)) in lex.qualifiers.iter().enumerate() {
+            if let Some(last) = phrase.last() {
+                lex.qualifier_by_last.entry(last.clone()).or_default().push(k);
+            }
+        }
         let mut starters = Starters::default();
         for w in lex.numbers.words() {
             starters.insert(&w);
@@ -757,7 +765,11 @@ impl Finder<'_, '_> {
             ends[1] = Some(lead - 1);
         }
         for end in ends.into_iter().flatten() {
-            for (phrase, q) in &self.lex.qualifiers {
+            let Some(ks) = end.checked_sub(1).and_then(|l| self.lex.qualifier_by_last.get(self.norm(l)))
+            else {
+                continue;
+            };
+            for (phrase, q) in ks.iter().filter_map(|&k| self.lex.qualifiers.get(k)) {
                 if end >= phrase.len()
                     && phrase.iter().enumerate().all(|(m, w)| self.norm(end - phrase.len() + m) == w)
                 {
