@@ -281,6 +281,34 @@ proptest! {
         prop_assert!(serde_json::to_string(&x).is_ok());
     }
 
+    /// `event::find_events` is public: hand-made mentions with any spans (reversed, out of the
+    /// text, off char boundaries) must not make it panic.
+    #[test]
+    fn events_from_hand_made_mentions(text in text(), spans in proptest::collection::vec((0usize..400, 0usize..400), 0..8)) {
+        use cronaca::gazetteer::{EntityKind, EntityMention};
+        let kinds = [EntityKind::Company, EntityKind::Chip, EntityKind::Person, EntityKind::Product];
+        let entities: Vec<EntityMention> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, end))| EntityMention {
+                span: cronaca::Span::new(start, end),
+                text: String::new(),
+                kind: kinds[i % kinds.len()],
+                id: format!("e{}", i % 3),
+                name: format!("E{}", i % 3),
+            })
+            .collect();
+        let epithets: Vec<cronaca::event::Coreferent<'_>> = spans
+            .iter()
+            .map(|&(start, end)| cronaca::event::Coreferent { span: cronaca::Span::new(end, start), id: "e0", name: "E0" })
+            .collect();
+        let doc = cronaca::token::Document::new(&text);
+        let input = cronaca::event::Input { entities: &entities, epithets: &epithets, ..Default::default() };
+        for e in cronaca::event::find_events(&doc, &input) {
+            prop_assert!(e.entities.iter().all(|&i| i < entities.len()));
+        }
+    }
+
     #[test]
     fn dated_text_then_extract(date in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9 -]{0,12}", sep in "[ \n\t]{0,3}", text in text()) {
         let input = format!("date {date}{sep}{text}");

@@ -101,7 +101,7 @@ fn windows(doc: &Document) -> Vec<Range<usize>> {
 }
 
 /// For each window (byte ranges in text order), the indices of the `spans` lying inside it;
-/// a span across a window's edge belongs to none.
+/// a span across a window's edge (or reversed, from a hand-made [`Input`]) belongs to none.
 fn by_window(spans: impl Iterator<Item = Span>, windows: &[Range<usize>]) -> Vec<Vec<usize>> {
     let mut order: Vec<(Span, usize)> = spans.enumerate().map(|(i, s)| (s, i)).collect();
     order.sort_unstable_by_key(|&(s, i)| (s.start, i));
@@ -113,6 +113,7 @@ fn by_window(spans: impl Iterator<Item = Span>, windows: &[Range<usize>]) -> Vec
         }
         if let Some(win) = windows.get(w)
             && win.start <= s.start
+            && s.start <= s.end
             && s.end <= win.end
         {
             out[w].push(i);
@@ -152,6 +153,33 @@ mod tests {
         let spans =
             [Span::new(12, 15), Span::new(0, 3), Span::new(8, 12), Span::new(26, 30), Span::new(20, 25)];
         assert_eq!(by_window(spans.into_iter(), &w), [vec![1], vec![0], vec![3]]);
+        // Reversed spans (a hand-made input) belong to no window.
+        assert_eq!(
+            by_window([Span::new(15, 12), Span::new(27, 3)].into_iter(), &w),
+            vec![Vec::<usize>::new(); 3]
+        );
+    }
+
+    #[test]
+    fn hand_made_inputs_with_bad_spans_do_not_panic() {
+        use crate::gazetteer::{EntityKind, EntityMention};
+        let text = "Amazon investe 5 miliardi in OpenAI. ".repeat(2_000);
+        let doc = Document::new(&text);
+        assert!(windows(&doc).len() > 1);
+        for (start, end) in [(60_000, 10), (10, 5), (0, 1_000_000), (1_000_000, 1_000_010), (3, 3)] {
+            let entities = [EntityMention {
+                span: Span::new(start, end),
+                text: String::new(),
+                kind: EntityKind::Company,
+                id: "x".into(),
+                name: "X".into(),
+            }];
+            let epithets = [Coreferent { span: Span::new(start, end), id: "y", name: "Y" }];
+            let input = Input { entities: &entities, epithets: &epithets, ..Input::default() };
+            for e in super::super::find_events(&doc, &input) {
+                assert!(e.span.get(&text).is_some() && e.entities.iter().all(|&i| i < entities.len()));
+            }
+        }
     }
 
     #[test]
