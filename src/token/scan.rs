@@ -202,7 +202,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         // The common case: a chunk that is one run of ASCII letters and digits, ended by
-        // whitespace. It is one token, with its flags from the bytes seen on the way.
+        // whitespace, perhaps after one punctuation mark that cannot join it to anything
+        // (`,` `;` `:` `)` `!` `?` `"`, or a `.` that does not make an abbreviation). It gives
+        // one token (two with the mark), with flags from the bytes seen on the way.
         if b < 0x80 && ASCII_WORDISH[usize::from(b)] {
             let mut j = i;
             let mut bits = 0;
@@ -213,7 +215,20 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 bits |= BYTE_BITS[usize::from(c)];
                 j += 1;
             }
-            if bits & JOINER == 0 && bytes.get(j).is_none_or(|c| matches!(c, b' ' | b'\n' | b'\r' | b'\t')) {
+            let space_at = |k: usize| bytes.get(k).is_none_or(|c| matches!(c, b' ' | b'\n' | b'\r' | b'\t'));
+            let mark = match bytes.get(j) {
+                _ if space_at(j) => Some(false),
+                Some(b',' | b';' | b':' | b')' | b'!' | b'?' | b'"') if space_at(j + 1) => Some(true),
+                Some(b'.') if space_at(j + 1) && bits & (LOWER | UPPER) != 0 => {
+                    let mut fixer =
+                        Fixer { text, out: &mut tokens, lead: TokenFlags::EMPTY, scratch: &mut scratch };
+                    (!fixer.is_abbreviation(&text[i..=j])).then_some(true)
+                }
+                _ => None,
+            };
+            if bits & JOINER == 0
+                && let Some(mark) = mark
+            {
                 let mut flags = ascii_flags(bits, BYTE_BITS[usize::from(b)] & UPPER != 0);
                 if spaced {
                     flags |= TokenFlags::SPACE_BEFORE;
@@ -226,6 +241,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 let kind = if bits & (LOWER | UPPER) == 0 { TokenKind::Number } else { TokenKind::Word };
                 tokens.push(Token { span: Span::new(i, j), kind, flags });
+                if mark {
+                    tokens.push(Token {
+                        span: Span::new(j, j + 1),
+                        kind: TokenKind::Punct,
+                        flags: TokenFlags::ASCII,
+                    });
+                    j += 1;
+                }
                 newlines = 0;
                 spaced = false;
                 i = j;
