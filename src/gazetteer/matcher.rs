@@ -126,7 +126,11 @@ pub struct Matcher {
 /// One automaton with, for each pattern, the entities it may name.
 #[derive(Debug)]
 struct Table {
+    /// The automaton; a very large gazetteer is split into shards of consecutive patterns (in
+    /// byte order), built in parallel and all searched at each start.
     ac: Option<AhoCorasick>,
+    /// Further shards, each with the id of its first pattern.
+    more: Vec<(u32, AhoCorasick)>,
     /// Pattern id → range into `cands`.
     pattern_cands: Vec<(u32, u32)>,
     cands: Vec<Candidate>,
@@ -168,6 +172,11 @@ impl Matcher {
     ///
     /// [`Error::Automaton`](crate::Error::Automaton) when the automaton exceeds aho-corasick's limits.
     pub fn new(gazetteer: Gazetteer) -> Result<Matcher> {
+        Matcher::with_shards(gazetteer, None)
+    }
+
+    /// [`Matcher::new`] with the names automaton split into `shards` (`None`: by size and cores).
+    pub(super) fn with_shards(gazetteer: Gazetteer, shards: Option<usize>) -> Result<Matcher> {
         let mut names = Vec::new();
         let mut epithets = Vec::new();
         for (i, e) in gazetteer.iter().enumerate() {
@@ -181,7 +190,11 @@ impl Matcher {
             names.extend(e.aliases.iter().map(|a| (a.text.as_str(), a.case, i)));
             epithets.extend(e.epithets.iter().map(|p| (p.as_str(), CaseRule::Insensitive, i)));
         }
-        Ok(Matcher { names: Table::build(&names)?, epithets: Table::build(&epithets)?, gazetteer })
+        Ok(Matcher {
+            names: Table::build_sharded(&names, shards)?,
+            epithets: Table::build(&epithets)?,
+            gazetteer,
+        })
     }
 
     /// The matcher of the embedded default gazetteer, built once.
@@ -276,15 +289,31 @@ impl Matcher {
             .collect()
     }
 
-    /// The names automaton, for benchmarks comparing against raw aho-corasick searches.
+    /// The names automaton, for benchmarks comparing against raw aho-corasick searches (its
+    /// first shard, for a gazetteer so large that it is split: see [`Matcher::shard_count`]).
     pub fn automaton(&self) -> Option<&AhoCorasick> {
         self.names.ac.as_ref()
     }
 
+    /// Every shard of the names automaton (one unless the gazetteer is split), for raw baselines.
+    /// The automata hold the ASCII-lower-cased names: search an ASCII-lower-cased text.
+    pub fn automata(&self) -> impl Iterator<Item = &AhoCorasick> + '_ {
+        self.names.ac.iter().chain(self.names.more.iter().map(|(_, ac)| ac))
+    }
+
     /// Heap bytes used by the two automata (names and epithets).
     pub fn memory_usage(&self) -> usize {
-        self.names.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
-            + self.epithets.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+        [&self.names, &self.epithets]
+            .iter()
+            .flat_map(|t| t.ac.iter().chain(t.more.iter().map(|(_, ac)| ac)))
+            .map(AhoCorasick::memory_usage)
+            .sum()
+    }
+
+    /// Number of automata the names are split into (1 unless the gazetteer has hundreds of
+    /// thousands of names and the machine several cores; 0 when there are no names).
+    pub fn shard_count(&self) -> usize {
+        usize::from(self.names.ac.is_some()) + self.names.more.len()
     }
 
     /// Number of distinct patterns (names, aliases and their variants) in the names automaton.
@@ -324,6 +353,61 @@ fn in_person_name(
             .is_some_and(|next| tight(next) && name_like(k + 1) && next_hit_start != Some(next.span.start))
         && first_name(k)
         && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
+}
+
+/// Patterns per shard above which a gazetteer's automaton is split (about 100k entries): the
+/// shards build in parallel, one per core, and every start then runs one search per shard.
+const SHARD_PATTERNS: usize = 100_000;
+
+/// The first shard, and the others with the id of their first pattern.
+type Shards = (Option<AhoCorasick>, Vec<(u32, AhoCorasick)>);
+
+/// The automaton over `patterns` (sorted), split into shards built on several threads when
+/// there are more than [`SHARD_PATTERNS`] and more than one core.
+fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Shards> {
+    let build = |part: &[&[u8]]| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            // Anchored searches at token starts; unanchored `find_iter` stays available.
+            .start_kind(StartKind::Both)
+            .build(part)
+    };
+    if patterns.is_empty() {
+        return Ok((None, Vec::new()));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let shards = shards.unwrap_or_else(|| patterns.len().div_ceil(SHARD_PATTERNS).clamp(1, cores)).max(1);
+    if shards == 1 {
+        return Ok((Some(build(patterns)?), Vec::new()));
+    }
+    let size = patterns.len().div_ceil(shards);
+    let parts: Vec<(usize, &[&[u8]])> =
+        patterns.chunks(size).enumerate().map(|(k, c)| (k * size, c)).collect();
+    let built: Vec<(usize, std::result::Result<AhoCorasick, aho_corasick::BuildError>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .iter()
+                .skip(1)
+                .map(|&(first, part)| {
+                    (first, std::thread::Builder::new().spawn_scoped(scope, move || build(part)))
+                })
+                .collect();
+            let mut out = vec![(0, build(parts[0].1))];
+            for (first, handle) in handles {
+                // A refused or failed thread: build that shard here instead.
+                let part = &patterns[first..(first + size).min(patterns.len())];
+                let ac = match handle {
+                    Ok(h) => h.join().unwrap_or_else(|_| build(part)),
+                    Err(_) => build(part),
+                };
+                out.push((first, ac));
+            }
+            out
+        });
+    let mut shards = built.into_iter();
+    let first = shards.next().map(|(_, ac)| ac).transpose()?;
+    let more = shards.map(|(start, ac)| Ok((start as u32, ac?))).collect::<Result<Vec<_>>>()?;
+    Ok((first, more))
 }
 
 /// A one-hash filter of the patterns' first three bytes (8 KiB, so it stays in cache).
@@ -373,6 +457,11 @@ impl StartFilter {
 
 impl Table {
     fn build(entries: &[(&str, CaseRule, u32)]) -> Result<Table> {
+        Table::build_sharded(entries, None)
+    }
+
+    /// [`Table::build`] with a given number of shards (`None`: by size and cores).
+    fn build_sharded(entries: &[(&str, CaseRule, u32)], shards: Option<usize>) -> Result<Table> {
         // Group candidates by ASCII-lower-cased pattern, so one automaton pattern serves every
         // entity and case rule sharing the form (`=Tim` the company and `Tim` in a user file).
         // The automaton holds the ASCII-lower-cased form and searches an ASCII-lower-cased copy
@@ -422,17 +511,7 @@ impl Table {
             new_id[old as usize] = new as u32;
         }
         let patterns: Vec<&[u8]> = keys.iter().map(|&(k, _)| k).collect();
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    // Anchored searches at token starts; unanchored `find_iter` stays available.
-                    .start_kind(StartKind::Both)
-                    .build(&patterns)?,
-            )
-        };
+        let (ac, more) = build_shards(&patterns, shards)?;
         let starts = StartFilter::of(&patterns);
         drop(keys);
         // Per pattern: exact forms first (they are more specific); then later entities (user
@@ -458,7 +537,7 @@ impl Table {
             slot.1 = cands.len() as u32;
         }
         by_key.values_mut().for_each(|pid| *pid = new_id[*pid as usize]);
-        Ok(Table { ac, pattern_cands, cands, by_key, starts })
+        Ok(Table { ac, more, pattern_cands, cands, by_key, starts })
     }
 
     /// The entity pattern `pid` names when it matched `hit`, if its case rule accepts.
@@ -800,11 +879,19 @@ impl Iterator for Hits<'_, '_> {
             // Skipping the other bytes is what makes this faster than an unanchored scan.
             if self.table.starts.may_start(&self.hay, s) && self.valid_start(s) {
                 let input = Input::new(&self.hay).range(s..).anchored(Anchored::Yes);
-                if let Ok(Some(m)) = ac.try_find(input) {
-                    let e = m.end();
+                // The longest pattern starting here, over every shard: (end, pattern id).
+                let mut best =
+                    ac.try_find(input.clone()).ok().flatten().map(|m| (m.end(), m.pattern().as_usize()));
+                for (first, shard) in &self.table.more {
+                    if let Ok(Some(m)) = shard.try_find(input.clone())
+                        && best.is_none_or(|(e, _)| m.end() > e)
+                    {
+                        best = Some((m.end(), *first as usize + m.pattern().as_usize()));
+                    }
+                }
+                if let Some((e, pid)) = best {
                     if self.valid_end(e)
-                        && let Some(entity) =
-                            self.text.get(s..e).and_then(|hit| self.table.accept(m.pattern().as_usize(), hit))
+                        && let Some(entity) = self.text.get(s..e).and_then(|hit| self.table.accept(pid, hit))
                     {
                         self.pos = e;
                         return Some((self.original(s, e), entity));

@@ -537,3 +537,32 @@ fn embedded_covers_traders_banks_spirits_and_tools() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_gazetteer_split_into_shards_finds_the_same_names() {
+    // Sharding starts at hundreds of thousands of names; force it on the embedded gazetteer,
+    // whose patterns then fall into shards that each miss most names.
+    let whole = Matcher::embedded();
+    let text = "Amazon Web Services e Intesa Sanpaolo; l'azienda di Cupertino, cioè Apple, con Nvidia \
+                e la Banca Monte dei Paschi di Siena, poi Zucchetti, Mps-Mediobanca e il chip Trainium2.";
+    let doc = Document::new(text);
+    let want = whole.find(&doc);
+    assert!(want.len() >= 8, "{want:?}");
+    for shards in [2, 3, 7] {
+        let m = Matcher::with_shards(Gazetteer::embedded().clone(), Some(shards)).expect("builds");
+        assert_eq!(m.shard_count(), shards);
+        assert_eq!(m.find(&doc), want, "{shards} shards");
+    }
+}
+
+#[test]
+fn the_longest_name_wins_across_shards() {
+    // Two patterns in byte order, one per shard: the longer one lives in the second shard.
+    let g = Gazetteer::from_str("g.tsv", "banca\tcompany\tBanca\t\nmps\tcompany\tBanca Monte dei Paschi\t\n")
+        .expect("valid");
+    let m = Matcher::with_shards(g, Some(2)).expect("builds");
+    assert_eq!(m.shard_count(), 2);
+    let names: Vec<String> =
+        m.find(&Document::new("La Banca Monte dei Paschi e una banca.")).into_iter().map(|e| e.id).collect();
+    assert_eq!(names, ["mps", "banca"]);
+}
