@@ -66,11 +66,10 @@ fn embedded_matcher() -> Arc<Matcher> {
     WARM.call_once(|| {
         let lexicons = || {
             crate::token::warm();
-            crate::number::warm();
-            crate::money::warm();
-            crate::date::warm();
-            crate::event::warm();
-            crate::gazetteer::unknown::warm();
+            crate::money::MoneyLexicon::embedded(); // and the number words under it
+            crate::date::DateLexicon::embedded();
+            crate::event::Lexicon::embedded();
+            crate::gazetteer::unknown::UnknownLexicon::embedded();
             crate::gazetteer::warm_first_names();
         };
         std::thread::scope(|s| {

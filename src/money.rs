@@ -211,15 +211,6 @@ static DEFAULT: LazyLock<MoneyLexicon> = LazyLock::new(|| {
     .expect("embedded money data is valid (a unit test checks it)")
 });
 
-/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
-pub(crate) fn warm() {
-    LazyLock::force(&DEFAULT);
-}
-
-fn phrase_tokens(s: &str) -> Vec<String> {
-    crate::token::tokenize(s).iter().map(|t| crate::token::normalize(&s[t.span])).collect()
-}
-
 impl MoneyLexicon {
     /// The embedded default lexicon.
     pub fn embedded() -> &'static MoneyLexicon {
@@ -280,7 +271,7 @@ impl MoneyLexicon {
                 lex.codes.insert(surface.to_string(), currency);
                 continue;
             }
-            let tokens = phrase_tokens(surface);
+            let tokens = crate::token::normalized_tokens(surface);
             if tokens.is_empty() {
                 return Err(rec.error_at(0, "currency surface has no tokens"));
             }
@@ -301,7 +292,7 @@ impl MoneyLexicon {
                 "up_to" => Qualifier::UpTo,
                 other => return Err(rec.error_at(1, format!("unknown qualifier {other:?}"))),
             };
-            let tokens = phrase_tokens(phrase);
+            let tokens = crate::token::normalized_tokens(phrase);
             if tokens.is_empty() {
                 return Err(rec.error_at(0, "qualifier phrase has no tokens"));
             }

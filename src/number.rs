@@ -79,11 +79,6 @@ static DEFAULT: LazyLock<NumberLexicon> = LazyLock::new(|| {
         .expect("embedded number data is valid (a unit test checks it)")
 });
 
-/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
-pub(crate) fn warm() {
-    LazyLock::force(&DEFAULT);
-}
-
 impl NumberLexicon {
     /// Parses a scale file and a number-word file, each given as `(source name, text)`.
     ///

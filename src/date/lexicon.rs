@@ -160,29 +160,6 @@ pub(crate) static LEXICON: LazyLock<DateLexicon> = LazyLock::new(|| {
     DateLexicon::parse(&EMBEDDED).unwrap_or_else(|e| panic!("embedded date data is invalid: {e}"))
 });
 
-/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
-pub(crate) fn warm() {
-    LazyLock::force(&LEXICON);
-}
-
-/// Splits a phrase into normalized tokens the way the tokenizer does: at spaces, and after an
-/// apostrophe inside a word (`l'altro` → `l'`, `altro`).
-fn phrase_tokens(phrase: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for word in normalize(phrase).split_whitespace() {
-        let mut rest = word;
-        while let Some(pos) = rest.find('\'') {
-            let (head, tail) = rest.split_at(pos + 1);
-            out.push(head.to_string());
-            rest = tail;
-        }
-        if !rest.is_empty() {
-            out.push(rest.to_string());
-        }
-    }
-    out
-}
-
 fn int<T: std::str::FromStr>(rec: &Record<'_>, i: usize, what: &str) -> Result<T, Error> {
     rec.require(i, what)?.parse().map_err(|_| rec.error_at(i, format!("{what} is not a number")))
 }
@@ -403,7 +380,7 @@ impl DateLexicon {
                     },
                 };
                 let strict = flag(rec, 2, "strict")?;
-                self.phrases.push(Phrase { tokens: phrase_tokens(&key), value, strict });
+                self.phrases.push(Phrase { tokens: crate::token::normalized_tokens(&key), value, strict });
             }
             "prepositions.tsv" => {
                 let value = match rec.require(1, "modifier")? {
@@ -423,7 +400,11 @@ impl DateLexicon {
                         ));
                     }
                 };
-                self.governors.push(Phrase { tokens: phrase_tokens(&key), value, strict: false });
+                self.governors.push(Phrase {
+                    tokens: crate::token::normalized_tokens(&key),
+                    value,
+                    strict: false,
+                });
             }
             "tense.tsv" => {
                 let cue = match rec.require(1, "cue")? {

@@ -34,7 +34,6 @@ mod lexicon;
 mod value;
 
 pub use lexicon::DateLexicon;
-pub(crate) use lexicon::warm;
 pub use value::{DateModifier, DateValue, ParseDateValueError, PeriodPart, Unit};
 
 use crate::span::Span;

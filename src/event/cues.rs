@@ -23,11 +23,6 @@ static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
     .expect("embedded event lexicons are valid (checked by a unit test)")
 });
 
-/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
-pub(crate) fn warm() {
-    LazyLock::force(&EMBEDDED);
-}
-
 /// How the roles of an event are read around its trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Frame {
@@ -300,7 +295,7 @@ impl Lexicon {
     fn add_cue(&mut self, rec: &Record<'_>) -> Result<()> {
         let cat = rec.require(0, "category")?;
         let phrase = rec.require(1, "phrase")?;
-        let words = split_phrase(phrase);
+        let words = crate::token::normalized_tokens(phrase);
         let single = || crate::token::normalize(phrase);
         match cat {
             "status" => {
@@ -406,23 +401,6 @@ fn parse_status(s: &str) -> Option<Status> {
     })
 }
 
-/// Splits a phrase into token-like words: spaces separate words, an apostrophe inside a word
-/// ends an elided word (`l'una` → `l'`, `una`), as the tokenizer does.
-fn split_phrase(phrase: &str) -> Vec<String> {
-    let norm = crate::token::normalize(phrase);
-    let mut out = Vec::new();
-    for w in norm.split_whitespace() {
-        match w.find('\'') {
-            Some(k) if k + 1 < w.len() => {
-                out.push(w[..=k].to_string());
-                out.push(w[k + 1..].to_string());
-            }
-            _ => out.push(w.to_string()),
-        }
-    }
-    out
-}
-
 /// Expands one form with at most one `stem(a|b)` group per word into all its phrases.
 fn expand(form: &str) -> std::result::Result<Vec<Vec<String>>, String> {
     let mut phrases: Vec<Vec<String>> = vec![Vec::new()];
@@ -439,7 +417,7 @@ fn expand(form: &str) -> std::result::Result<Vec<Vec<String>>, String> {
         for p in &phrases {
             for a in &alts {
                 let mut q = p.clone();
-                q.extend(split_phrase(a));
+                q.extend(crate::token::normalized_tokens(a));
                 next.push(q);
             }
         }
@@ -471,7 +449,7 @@ mod tests {
         let e = expand("mett(e|ono) le mani su").unwrap();
         assert_eq!(e.len(), 2);
         assert_eq!(e[1], ["mettono", "le", "mani", "su"]);
-        assert_eq!(split_phrase("trovato l'accordo"), ["trovato", "l'", "accordo"]);
+        assert_eq!(crate::token::normalized_tokens("trovato l'accordo"), ["trovato", "l'", "accordo"]);
         assert!(expand("inv(e|a").is_err());
     }
 

@@ -80,7 +80,6 @@ mod roles;
 mod window;
 
 pub use cues::Lexicon;
-pub(crate) use cues::warm;
 
 use crate::date::DateMention;
 use crate::gazetteer::EntityMention;

@@ -81,15 +81,6 @@ static DEFAULT: LazyLock<UnknownLexicon> = LazyLock::new(|| {
     }
 });
 
-/// Parses the embedded data now (the extractor warms every lexicon while it builds the automaton).
-pub(crate) fn warm() {
-    LazyLock::force(&DEFAULT);
-}
-
-fn phrase_tokens(s: &str) -> Vec<String> {
-    crate::token::tokenize(s).iter().map(|t| crate::token::normalize(&s[t.span])).collect()
-}
-
 impl UnknownLexicon {
     /// The embedded default word lists.
     pub fn embedded() -> &'static UnknownLexicon {
@@ -107,7 +98,7 @@ impl UnknownLexicon {
         for rec in records_named(source_name, text) {
             let word = rec.require(0, "word")?;
             let class = rec.require(1, "class")?;
-            let tokens = phrase_tokens(word);
+            let tokens = crate::token::normalized_tokens(word);
             if tokens.is_empty() {
                 return Err(rec.error_at(0, "word has no tokens"));
             }

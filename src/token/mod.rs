@@ -286,6 +286,12 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The normalized forms of the tokens of `s`: how a lexicon phrase is split so that it lines up
+/// with [`Document::norm`] (`l'altro ieri` → `l'`, `altro`, `ieri`).
+pub(crate) fn normalized_tokens(s: &str) -> Vec<String> {
+    tokenize(s).iter().map(|t| normalize(&s[t.span])).collect()
+}
+
 /// Splits tokens into sentences.
 ///
 /// A sentence ends after `.`, `!`, `?` or `…` (with any closing quotes or brackets) when the next
