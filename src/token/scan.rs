@@ -229,16 +229,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             if bits & JOINER == 0
                 && let Some(mark) = mark
             {
-                let mut flags = ascii_flags(bits, BYTE_BITS[usize::from(b)] & UPPER != 0);
-                if spaced {
-                    flags |= TokenFlags::SPACE_BEFORE;
-                }
-                if newlines > 0 {
-                    flags |= TokenFlags::LINE_BREAK_BEFORE;
-                }
-                if newlines > 1 {
-                    flags |= TokenFlags::PARAGRAPH_BEFORE;
-                }
+                let flags =
+                    ascii_flags(bits, BYTE_BITS[usize::from(b)] & UPPER != 0) | lead_flags(spaced, newlines);
                 let kind = if bits & (LOWER | UPPER) == 0 { TokenKind::Number } else { TokenKind::Word };
                 tokens.push(Token { span: Span::new(i, j), kind, flags });
                 if mark {
@@ -281,16 +273,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 i += len;
             }
         }
-        let mut lead = TokenFlags::EMPTY;
-        if spaced {
-            lead |= TokenFlags::SPACE_BEFORE;
-        }
-        if newlines > 0 {
-            lead |= TokenFlags::LINE_BREAK_BEFORE;
-        }
-        if newlines > 1 {
-            lead |= TokenFlags::PARAGRAPH_BEFORE;
-        }
+        let lead = lead_flags(spaced, newlines);
         let mut fixer = Fixer { text, out: &mut tokens, lead, scratch: &mut scratch };
         let might_be_url = !matches!(
             bytes[start],
@@ -529,6 +512,22 @@ const fn byte_bits() -> [u8; 256] {
 
 static BYTE_BITS: [u8; 256] = byte_bits();
 
+/// The flags a chunk's first token takes from the whitespace before it.
+#[inline]
+fn lead_flags(spaced: bool, newlines: u32) -> TokenFlags {
+    let mut lead = TokenFlags::EMPTY;
+    if spaced {
+        lead |= TokenFlags::SPACE_BEFORE;
+    }
+    if newlines > 0 {
+        lead |= TokenFlags::LINE_BREAK_BEFORE;
+    }
+    if newlines > 1 {
+        lead |= TokenFlags::PARAGRAPH_BEFORE;
+    }
+    lead
+}
+
 /// The flags of an ASCII token from the OR of its byte bits.
 #[inline]
 fn ascii_flags(bits: u8, first_upper: bool) -> TokenFlags {
@@ -552,23 +551,17 @@ fn ascii_flags(bits: u8, first_upper: bool) -> TokenFlags {
 fn text_flags(s: &str) -> TokenFlags {
     let b = s.as_bytes();
     let acc = b.iter().fold(0u8, |acc, &c| acc | BYTE_BITS[c as usize]);
-    let (capitalized, lower, letter, digit) = if acc & NON_ASCII == 0 {
-        let first_upper = b.first().is_some_and(|&c| BYTE_BITS[c as usize] & UPPER != 0);
-        (first_upper, acc & LOWER != 0, acc & (LOWER | UPPER) != 0, acc & DIGIT != 0)
-    } else {
-        let mut lower = false;
-        let mut letter = false;
-        for c in s.chars() {
-            lower |= c.is_lowercase();
-            letter |= c.is_alphabetic();
-        }
-        (s.chars().next().is_some_and(char::is_uppercase), lower, letter, acc & DIGIT != 0)
-    };
-    let mut f = TokenFlags::EMPTY;
     if acc & NON_ASCII == 0 {
-        f |= TokenFlags::ASCII;
+        return ascii_flags(acc, b.first().is_some_and(|&c| BYTE_BITS[c as usize] & UPPER != 0));
     }
-    if capitalized {
+    let mut lower = false;
+    let mut letter = false;
+    for c in s.chars() {
+        lower |= c.is_lowercase();
+        letter |= c.is_alphabetic();
+    }
+    let mut f = TokenFlags::EMPTY;
+    if s.chars().next().is_some_and(char::is_uppercase) {
         f |= TokenFlags::CAPITALIZED;
     }
     if letter {
@@ -577,7 +570,7 @@ fn text_flags(s: &str) -> TokenFlags {
             f |= TokenFlags::ALL_CAPS;
         }
     }
-    if digit {
+    if acc & DIGIT != 0 {
         f |= TokenFlags::HAS_DIGIT;
     }
     f
