@@ -126,11 +126,10 @@ pub struct Matcher {
 /// One automaton with, for each pattern, the entities it may name.
 #[derive(Debug)]
 struct Table {
-    /// The automaton; a very large gazetteer is split into shards of consecutive patterns (in
-    /// byte order), built in parallel and all searched at each start.
-    ac: Option<AhoCorasick>,
-    /// Further shards, each with the id of its first pattern.
-    more: Vec<(u32, AhoCorasick)>,
+    /// The automaton, each shard with the id of its first pattern: one shard, unless a very
+    /// large gazetteer is split into runs of consecutive patterns (in byte order), built in
+    /// parallel and all searched at each start. Empty when there are no patterns.
+    shards: Vec<(u32, AhoCorasick)>,
     /// Pattern id → range into `cands`.
     pattern_cands: Vec<(u32, u32)>,
     cands: Vec<Candidate>,
@@ -292,28 +291,24 @@ impl Matcher {
     /// The names automaton, for benchmarks comparing against raw aho-corasick searches (its
     /// first shard, for a gazetteer so large that it is split: see [`Matcher::shard_count`]).
     pub fn automaton(&self) -> Option<&AhoCorasick> {
-        self.names.ac.as_ref()
+        self.names.shards.first().map(|(_, ac)| ac)
     }
 
     /// Every shard of the names automaton (one unless the gazetteer is split), for raw baselines.
     /// The automata hold the ASCII-lower-cased names: search an ASCII-lower-cased text.
     pub fn automata(&self) -> impl Iterator<Item = &AhoCorasick> + '_ {
-        self.names.ac.iter().chain(self.names.more.iter().map(|(_, ac)| ac))
+        self.names.shards.iter().map(|(_, ac)| ac)
     }
 
     /// Heap bytes used by the two automata (names and epithets).
     pub fn memory_usage(&self) -> usize {
-        [&self.names, &self.epithets]
-            .iter()
-            .flat_map(|t| t.ac.iter().chain(t.more.iter().map(|(_, ac)| ac)))
-            .map(AhoCorasick::memory_usage)
-            .sum()
+        [&self.names, &self.epithets].iter().flat_map(|t| &t.shards).map(|(_, ac)| ac.memory_usage()).sum()
     }
 
     /// Number of automata the names are split into (1 unless the gazetteer has hundreds of
     /// thousands of names and the machine several cores; 0 when there are no names).
     pub fn shard_count(&self) -> usize {
-        usize::from(self.names.ac.is_some()) + self.names.more.len()
+        self.names.shards.len()
     }
 
     /// Number of distinct patterns (names, aliases and their variants) in the names automaton.
@@ -359,12 +354,9 @@ fn in_person_name(
 /// shards build in parallel, one per core, and every start then runs one search per shard.
 const SHARD_PATTERNS: usize = 100_000;
 
-/// The first shard, and the others with the id of their first pattern.
-type Shards = (Option<AhoCorasick>, Vec<(u32, AhoCorasick)>);
-
 /// The automaton over `patterns` (sorted), split into shards built on several threads when
 /// there are more than [`SHARD_PATTERNS`] and more than one core.
-fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Shards> {
+fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Vec<(u32, AhoCorasick)>> {
     let build = |part: &[&[u8]]| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -373,12 +365,12 @@ fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Shards> {
             .build(part)
     };
     if patterns.is_empty() {
-        return Ok((None, Vec::new()));
+        return Ok(Vec::new());
     }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let shards = shards.unwrap_or_else(|| patterns.len().div_ceil(SHARD_PATTERNS).clamp(1, cores)).max(1);
     if shards == 1 {
-        return Ok((Some(build(patterns)?), Vec::new()));
+        return Ok(vec![(0, build(patterns)?)]);
     }
     let size = patterns.len().div_ceil(shards);
     let parts: Vec<(usize, &[&[u8]])> =
@@ -404,10 +396,7 @@ fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Shards> {
             }
             out
         });
-    let mut shards = built.into_iter();
-    let first = shards.next().map(|(_, ac)| ac).transpose()?;
-    let more = shards.map(|(start, ac)| Ok((start as u32, ac?))).collect::<Result<Vec<_>>>()?;
-    Ok((first, more))
+    built.into_iter().map(|(first, ac)| Ok((first as u32, ac?))).collect()
 }
 
 /// A one-hash filter of the patterns' first three bytes (8 KiB, so it stays in cache).
@@ -511,7 +500,7 @@ impl Table {
             new_id[old as usize] = new as u32;
         }
         let patterns: Vec<&[u8]> = keys.iter().map(|&(k, _)| k).collect();
-        let (ac, more) = build_shards(&patterns, shards)?;
+        let shards = build_shards(&patterns, shards)?;
         let starts = StartFilter::of(&patterns);
         drop(keys);
         // Per pattern: exact forms first (they are more specific); then later entities (user
@@ -537,7 +526,7 @@ impl Table {
             slot.1 = cands.len() as u32;
         }
         by_key.values_mut().for_each(|pid| *pid = new_id[*pid as usize]);
-        Ok(Table { ac, more, pattern_cands, cands, by_key, starts })
+        Ok(Table { shards, pattern_cands, cands, by_key, starts })
     }
 
     /// The entity pattern `pid` names when it matched `hit`, if its case rule accepts.
@@ -668,7 +657,7 @@ fn regular_gap(text: &[u8], prev_end: usize, t: &Token) -> bool {
 impl<'t, 'd> Hits<'t, 'd> {
     fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
         let (text, tokens) = (doc.text(), doc.tokens());
-        if table.ac.is_none() {
+        if table.shards.is_empty() {
             return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
         }
         // Gaps inside a paragraph that are not one space: one byte (`\n`, `\t`) is replaced
@@ -731,7 +720,7 @@ impl<'t, 'd> Hits<'t, 'd> {
 
     fn with(table: &'t Table, text: Cow<'d, str>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
         // Only a table that can match needs the boundary sets.
-        let (starts, ends) = if table.ac.is_some() {
+        let (starts, ends) = if !table.shards.is_empty() {
             (
                 Bits::of(text.len(), tokens.iter().map(|t| t.span.start)),
                 Bits::of(text.len(), tokens.iter().map(|t| t.span.end)),
@@ -739,7 +728,7 @@ impl<'t, 'd> Hits<'t, 'd> {
         } else {
             (Bits::default(), Bits::default())
         };
-        let hay = if table.ac.is_some() { text.as_bytes().to_ascii_lowercase() } else { Vec::new() };
+        let hay = if table.shards.is_empty() { Vec::new() } else { text.as_bytes().to_ascii_lowercase() };
         Hits { table, text, hay, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 
@@ -872,7 +861,9 @@ impl Iterator for Hits<'_, '_> {
     type Item = (Span, usize);
 
     fn next(&mut self) -> Option<(Span, usize)> {
-        let ac = self.table.ac.as_ref()?;
+        if self.table.shards.is_empty() {
+            return None;
+        }
         while self.pos < self.hay.len() {
             let s = self.pos;
             // One anchored search per possible start: token starts and just after a hyphen.
@@ -880,9 +871,8 @@ impl Iterator for Hits<'_, '_> {
             if self.table.starts.may_start(&self.hay, s) && self.valid_start(s) {
                 let input = Input::new(&self.hay).range(s..).anchored(Anchored::Yes);
                 // The longest pattern starting here, over every shard: (end, pattern id).
-                let mut best =
-                    ac.try_find(input.clone()).ok().flatten().map(|m| (m.end(), m.pattern().as_usize()));
-                for (first, shard) in &self.table.more {
+                let mut best: Option<(usize, usize)> = None;
+                for (first, shard) in &self.table.shards {
                     if let Ok(Some(m)) = shard.try_find(input.clone())
                         && best.is_none_or(|(e, _)| m.end() > e)
                     {
