@@ -33,12 +33,19 @@ impl std::hash::Hasher for FxHasher {
             b.copy_from_slice(c);
             self.add(u64::from_le_bytes(b));
         }
+        // The tail in at most two loads, without a variable-length copy (which calls memcpy).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
+        let n = rest.len();
+        let tail = match n {
+            0 => return,
+            1..=3 => u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+            _ => {
+                let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+                let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+                u64::from(lo) | u64::from(hi) << 32
+            }
+        };
+        self.add(tail);
     }
 
     #[inline]
@@ -54,5 +61,199 @@ impl std::hash::Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// A word-keyed map for lexicons looked up on every token: a [`FastMap`] behind a filter on
+/// (first byte, length) that answers most misses without hashing.
+///
+/// Most tokens of a text are in none of a lexicon's tables, so the miss is the common case; the
+/// filter is a 1 KiB table of length bits per first byte, built as words are inserted.
+#[derive(Clone)]
+pub(crate) struct WordMap<V> {
+    map: FastMap<String, V>,
+    /// For each first byte, bit `min(len, 31)` is set when a key of that length starts with it.
+    filter: Box<[u32; 256]>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { map: FastMap::default(), filter: Box::new([0; 256]) }
+    }
+}
+
+impl<V: std::fmt::Debug> std::fmt::Debug for WordMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.map.fmt(f)
+    }
+}
+
+#[inline]
+fn filter_slot(word: &str) -> Option<(usize, u32)> {
+    let first = *word.as_bytes().first()?;
+    Some((usize::from(first), 1 << word.len().min(31)))
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        filter_slot(word).is_some_and(|(b, bit)| self.filter[b] & bit != 0)
+    }
+
+    /// Inserts `word`, returning the value it replaces.
+    pub(crate) fn insert(&mut self, word: String, value: V) -> Option<V> {
+        if let Some((b, bit)) = filter_slot(&word) {
+            self.filter[b] |= bit;
+        }
+        self.map.insert(word, value)
+    }
+
+    /// The value of `word`, inserting the default first if it is missing.
+    pub(crate) fn get_or_default(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        if !self.map.contains_key(word) {
+            self.insert(word.to_string(), V::default());
+        }
+        self.map.get_mut(word).expect("inserted above")
+    }
+
+    /// The values, mutably (the keys, and so the filter, stay as they are).
+    pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.map.values_mut()
+    }
+
+    /// The value of `word`.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        if self.may_contain(word) { self.map.get(word) } else { None }
+    }
+
+    /// True when `word` is a key.
+    #[inline]
+    pub(crate) fn contains_key(&self, word: &str) -> bool {
+        self.may_contain(word) && self.map.contains_key(word)
+    }
+
+    /// Number of entries.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there is no entry.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The keys, in no particular order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
+impl<V> std::ops::Index<&str> for WordMap<V> {
+    type Output = V;
+    /// The value of `word`; panics when it is missing, like `HashMap`'s index.
+    fn index(&self, word: &str) -> &V {
+        &self.map[word]
+    }
+}
+
+impl<'a, V> IntoIterator for &'a WordMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::collections::hash_map::Iter<'a, String, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.map.iter()
+    }
+}
+
+/// A word set with the same miss filter as [`WordMap`].
+#[derive(Clone, Default)]
+pub(crate) struct WordSet(WordMap<()>);
+
+impl std::fmt::Debug for WordSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
+
+impl WordSet {
+    /// Adds `word`; true when it was new.
+    pub(crate) fn insert(&mut self, word: String) -> bool {
+        self.0.insert(word, ()).is_none()
+    }
+
+    /// True when `word` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.contains_key(word)
+    }
+
+    /// The words, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        set.extend(words);
+        set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_map_filter_never_hides_a_key() {
+        let mut m = WordMap::default();
+        let words = ["di", "dell'", "è", "miliardi", "un-nome-lunghissimo-oltre-trentun-byte", "a"];
+        for (i, w) in words.iter().enumerate() {
+            m.insert(w.to_string(), i);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i), "{w}");
+        }
+        // Same first byte and length bucket as a key, and beyond 31 bytes: found by the map.
+        assert_eq!(m.get("un-nome-lunghissimo-oltre-trentun-byte-e-oltre"), None);
+        assert_eq!(m.get("da"), None);
+        assert_eq!(m.get(""), None);
+        assert!(!m.contains_key("milione"));
+        *m.get_or_default("nuovo") += 0;
+        assert!(m.contains_key("nuovo"));
+        let s: WordSet = ["il".to_string(), "la".to_string()].into_iter().collect();
+        assert!(s.contains("la") && !s.contains("lo") && s.iter().count() == 2);
+    }
+
+    #[test]
+    fn hash_tail_reads_every_byte() {
+        use std::hash::Hasher;
+        let hash = |b: &[u8]| {
+            let mut h = FxHasher::default();
+            h.write(b);
+            h.finish()
+        };
+        // Strings of one length that differ in a single tail byte hash apart.
+        for len in 1..16usize {
+            let base = vec![b'a'; len];
+            for k in 0..len {
+                let mut other = base.clone();
+                other[k] = b'b';
+                assert_ne!(hash(&base), hash(&other), "len {len}, byte {k}");
+            }
+        }
     }
 }

@@ -118,7 +118,7 @@ pub struct Money {
 }
 
 use crate::error::Error;
-use crate::hash::FastMap;
+use crate::hash::WordMap;
 use crate::lexicon::records_named;
 use crate::number::{NumberLexicon, parse_digits};
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -187,15 +187,15 @@ pub struct MoneyLexicon {
     /// Token sequences (normalized) of currency words and symbols.
     currencies: Vec<(Vec<String>, Currency, CurrencyKind, Decimal)>,
     /// Indices into `currencies` by first token.
-    currency_first: FastMap<String, Vec<usize>>,
+    currency_first: WordMap<Vec<usize>>,
     /// Case-sensitive ISO codes.
-    codes: FastMap<String, Currency>,
+    codes: WordMap<Currency>,
     /// Qualifier phrases, longest first.
     qualifiers: Vec<(Vec<String>, Qualifier)>,
     /// Last word of a qualifier phrase → indices into `qualifiers` (longest phrases first).
-    qualifier_by_last: FastMap<String, Vec<usize>>,
-    vague: FastMap<String, VagueClass>,
-    nouns: FastMap<String, NounClass>,
+    qualifier_by_last: WordMap<Vec<usize>>,
+    vague: WordMap<VagueClass>,
+    nouns: WordMap<NounClass>,
     /// Words that can start an amount, by their first two bytes: a cheap filter run on every token.
     starters: Starters,
 }
@@ -236,12 +236,12 @@ impl MoneyLexicon {
             starters: Starters::default(),
             numbers,
             currencies: Vec::new(),
-            currency_first: FastMap::default(),
-            codes: FastMap::default(),
+            currency_first: WordMap::default(),
+            codes: WordMap::default(),
             qualifiers: Vec::new(),
-            qualifier_by_last: FastMap::default(),
-            vague: FastMap::default(),
-            nouns: FastMap::default(),
+            qualifier_by_last: WordMap::default(),
+            vague: WordMap::default(),
+            nouns: WordMap::default(),
         };
         for rec in records_named(currencies.0, currencies.1) {
             let surface = rec.require(0, "currency surface")?;
@@ -280,7 +280,7 @@ impl MoneyLexicon {
         // Longest first, so `dollari taiwanesi` wins over `dollari`.
         lex.currencies.sort_by_key(|(t, _, _, _)| std::cmp::Reverse(t.len()));
         for (i, (tokens, _, _, _)) in lex.currencies.iter().enumerate() {
-            lex.currency_first.entry(tokens[0].clone()).or_default().push(i);
+            lex.currency_first.get_or_default(&tokens[0]).push(i);
         }
         for rec in records_named(qualifiers.0, qualifiers.1) {
             let phrase = rec.require(0, "qualifier phrase")?;
@@ -301,7 +301,7 @@ impl MoneyLexicon {
         lex.qualifiers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         for (k, (phrase, _)) in lex.qualifiers.iter().enumerate() {
             if let Some(last) = phrase.last() {
-                lex.qualifier_by_last.entry(last.clone()).or_default().push(k);
+                lex.qualifier_by_last.get_or_default(last).push(k);
             }
         }
         let mut starters = Starters::default();

@@ -24,7 +24,7 @@
 //! ```
 
 use crate::error::Error;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{FastSet, WordMap};
 use crate::lexicon::records_named;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -58,10 +58,10 @@ enum Class {
 #[derive(Debug, Clone, Default)]
 pub struct NumberLexicon {
     /// Lower-cased scale surfaces.
-    scales: FastMap<String, Scale>,
+    scales: WordMap<Scale>,
     /// Case-sensitive scale surfaces (`M`, `B`).
-    exact_scales: FastMap<String, Scale>,
-    atoms: FastMap<String, (Decimal, Class)>,
+    exact_scales: WordMap<Scale>,
+    atoms: WordMap<(Decimal, Class)>,
     /// The atoms by class, for building compounds without scanning the map.
     tens: Vec<(String, u64)>,
     hundreds: Vec<String>,

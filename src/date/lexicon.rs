@@ -2,7 +2,7 @@
 
 use super::value::{DateModifier, PeriodPart, Unit};
 use crate::error::Error;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{WordMap, WordSet};
 use crate::lexicon::{Record, records_named};
 use crate::token::normalize;
 use std::sync::LazyLock;
@@ -92,27 +92,27 @@ pub(crate) struct Phrase<T> {
 /// ```
 #[derive(Debug, Default)]
 pub struct DateLexicon {
-    pub(crate) months: FastMap<String, (i8, bool)>,
-    pub(crate) weekdays: FastMap<String, i8>,
-    pub(crate) numbers: FastMap<String, (NumberKind, u32)>,
-    pub(crate) units: FastMap<String, (Unit, bool)>,
-    pub(crate) deictics: FastMap<String, Deictic>,
-    pub(crate) decades: FastMap<String, i16>,
-    pub(crate) parts: FastMap<String, PeriodPart>,
+    pub(crate) months: WordMap<(i8, bool)>,
+    pub(crate) weekdays: WordMap<i8>,
+    pub(crate) numbers: WordMap<(NumberKind, u32)>,
+    pub(crate) units: WordMap<(Unit, bool)>,
+    pub(crate) deictics: WordMap<Deictic>,
+    pub(crate) decades: WordMap<i16>,
+    pub(crate) parts: WordMap<PeriodPart>,
     pub(crate) phrases: Vec<Phrase<PhraseValue>>,
     pub(crate) governors: Vec<Phrase<Governor>>,
-    pub(crate) tense_words: FastMap<String, TenseCue>,
+    pub(crate) tense_words: WordMap<TenseCue>,
     pub(crate) tense_suffixes: Vec<(String, TenseCue)>,
-    pub(crate) count_after: FastSet<String>,
-    pub(crate) count_before: FastSet<String>,
+    pub(crate) count_after: WordSet,
+    pub(crate) count_before: WordSet,
     /// Bare articles (`il`, `l'`), from `prepositions.tsv`.
-    pub(crate) articles: FastSet<String>,
+    pub(crate) articles: WordSet,
     /// One-token prepositions and articles, from `prepositions.tsv`.
-    pub(crate) single_governors: FastSet<String>,
+    pub(crate) single_governors: WordSet,
     /// Every word that can start an expression: a cheap filter before trying the patterns.
-    pub(crate) starters: FastSet<String>,
+    pub(crate) starters: WordSet,
     /// Everything known about each word, so that a token costs one lookup.
-    pub(crate) words: FastMap<String, WordInfo>,
+    pub(crate) words: WordMap<WordInfo>,
 }
 
 /// What the lexicon knows about one normalized word (from all the files together).
@@ -260,9 +260,9 @@ impl DateLexicon {
     }
 
     fn build_words(&mut self) {
-        type Words = FastMap<String, WordInfo>;
+        type Words = WordMap<WordInfo>;
         fn at<'w>(words: &'w mut Words, w: &str) -> &'w mut WordInfo {
-            words.entry(w.to_string()).or_default()
+            words.get_or_default(w)
         }
         let mut words = Words::default();
         for (w, &v) in &self.months {

@@ -5,7 +5,7 @@
 
 use super::{EventType, Status};
 use crate::error::Result;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{WordMap, WordSet};
 use crate::lexicon::{Record, records_named};
 use crate::token::{Document, TokenKind};
 use std::sync::LazyLock;
@@ -83,19 +83,19 @@ pub(crate) enum Prep {
 /// A table of phrases keyed by their first word; values of type `T`.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases<T> {
-    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: FastMap::default() }
+        Phrases { by_first: WordMap::default() }
     }
 }
 
 impl<T: Copy> Phrases<T> {
     fn insert(&mut self, words: Vec<String>, value: T) {
         if let Some(first) = words.first().cloned() {
-            self.by_first.entry(first).or_default().push((words, value));
+            self.by_first.get_or_default(&first).push((words, value));
         }
     }
 
@@ -146,38 +146,38 @@ impl<T: Copy> Phrases<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub(crate) triggers: Vec<Trigger>,
-    pub(crate) trigger_index: FastMap<String, Vec<usize>>,
+    pub(crate) trigger_index: WordMap<Vec<usize>>,
     pub(crate) status: Phrases<Status>,
     pub(crate) hedge: Phrases<()>,
     pub(crate) source: Phrases<()>,
     pub(crate) source_after: Phrases<()>,
     pub(crate) aggregate: Phrases<()>,
-    pub(crate) anaphor: FastSet<String>,
-    pub(crate) aux_passive: FastSet<String>,
-    pub(crate) aux_active: FastSet<String>,
-    pub(crate) adverb: FastSet<String>,
-    pub(crate) prep: FastMap<String, Prep>,
-    pub(crate) definite: FastSet<String>,
+    pub(crate) anaphor: WordSet,
+    pub(crate) aux_passive: WordSet,
+    pub(crate) aux_active: WordSet,
+    pub(crate) adverb: WordSet,
+    pub(crate) prep: WordMap<Prep>,
+    pub(crate) definite: WordSet,
     pub(crate) government: Phrases<()>,
     pub(crate) stake: Phrases<()>,
-    pub(crate) customer: FastSet<String>,
-    pub(crate) supplier: FastSet<String>,
+    pub(crate) customer: WordSet,
+    pub(crate) supplier: WordSet,
     pub(crate) per_unit: Phrases<()>,
     pub(crate) purpose: Phrases<()>,
     /// Goods and services whose purchase is a supply contract, not an acquisition (`servizi`, `chip`).
-    pub(crate) goods: FastSet<String>,
+    pub(crate) goods: WordSet,
     /// Phrase before a trigger that says the deal did not happen (`tentato di`, `rinunciato a`).
     pub(crate) failed: Phrases<()>,
     /// Debt instrument: money raised with it is not a funding round (`bond`, `obbligazioni`).
-    pub(crate) debt: FastSet<String>,
+    pub(crate) debt: WordSet,
     /// Verb of signing or announcing: the deal noun after it is new, even if definite.
-    pub(crate) sign: FastSet<String>,
+    pub(crate) sign: WordSet,
     /// Capitalized word that qualifies rather than names (`il colosso Usa`).
-    pub(crate) not_name: FastSet<String>,
+    pub(crate) not_name: WordSet,
     /// Verb of winning an order: its subject supplies (`si aggiudica una commessa`).
-    pub(crate) won: FastSet<String>,
+    pub(crate) won: WordSet,
     /// Role noun → words that a fitting company's name contains (`fondo` → `capital`, `partners`).
-    pub(crate) role_nouns: FastMap<String, Vec<String>>,
+    pub(crate) role_nouns: WordMap<Vec<String>>,
 }
 
 impl Lexicon {
@@ -285,7 +285,7 @@ impl Lexicon {
                 let mut t = proto.clone();
                 t.words = words;
                 let id = self.triggers.len();
-                self.trigger_index.entry(t.words[0].clone()).or_default().push(id);
+                self.trigger_index.get_or_default(&t.words[0]).push(id);
                 self.triggers.push(t);
             }
         }

@@ -24,7 +24,7 @@
 
 use super::{CaseRule, Entity, EntityKind, EntityMention, EpithetMention, Gazetteer};
 use crate::error::Result;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, WordSet};
 use crate::span::Span;
 use crate::token::{Document, Token, TokenFlags, TokenKind};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -35,7 +35,7 @@ const FIRST_NAMES_SOURCE: (&str, &str) =
     ("<embedded data/names/first_names.tsv>", include_str!("../../data/names/first_names.tsv"));
 
 /// First names (lower case), to tell `Luca Ferrari` the person from Ferrari the company.
-static FIRST_NAMES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+static FIRST_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     // Trusted static data; the `first_names_load` test forces this.
     match parse_first_names(FIRST_NAMES_SOURCE.0, FIRST_NAMES_SOURCE.1) {
         Ok(set) => set,
@@ -83,8 +83,8 @@ const CORPORATE_WORDS: [&str; 24] = [
 ];
 
 /// Parses a one-column list of lower-case first names.
-pub(super) fn parse_first_names(source_name: &str, text: &str) -> Result<FastSet<String>> {
-    let mut set = FastSet::default();
+pub(super) fn parse_first_names(source_name: &str, text: &str) -> Result<WordSet> {
+    let mut set = WordSet::default();
     for rec in crate::lexicon::records_named(source_name, text) {
         let name = rec.require(0, "first name")?;
         if rec.len() > 1 {

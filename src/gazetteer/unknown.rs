@@ -31,7 +31,7 @@
 
 use super::{EntityKind, EntityMention};
 use crate::error::Result;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{FastSet, WordMap, WordSet};
 use crate::lexicon::records_named;
 use crate::span::Span;
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -58,16 +58,16 @@ const MAX_NAME_TOKENS: usize = 4;
 #[derive(Debug, Clone, Default)]
 pub struct UnknownLexicon {
     /// Exact-case suffix words (`Capital`, `S.p.A.`).
-    suffixes: FastSet<String>,
+    suffixes: WordSet,
     /// Exact-case prefix words (`Banca`, `Gruppo`), by their first token's text.
-    prefixes: FastMap<String, Vec<Vec<String>>>,
+    prefixes: WordMap<Vec<Vec<String>>>,
     /// Role phrases (lower-cased tokens) by their first token.
-    roles: FastMap<String, Vec<Vec<String>>>,
+    roles: WordMap<Vec<Vec<String>>>,
     /// Lower-cased adjectives allowed between a role and a name; `true` for adjectives of
     /// origin (`romana`), which also stand for the company after `la`.
-    adjectives: FastMap<String, bool>,
+    adjectives: WordMap<bool>,
     /// Stop phrases (lower-cased tokens) by their first token.
-    stops: FastMap<String, Vec<Vec<String>>>,
+    stops: WordMap<Vec<Vec<String>>>,
 }
 
 static DEFAULT: LazyLock<UnknownLexicon> = LazyLock::new(|| {
@@ -106,11 +106,11 @@ impl UnknownLexicon {
                 "suffix" => {
                     lex.suffixes.insert(word.to_string());
                 }
-                "role" => lex.roles.entry(tokens[0].clone()).or_default().push(tokens),
+                "role" => lex.roles.get_or_default(&tokens[0]).push(tokens),
                 "prefix" => {
                     let texts: Vec<String> =
                         crate::token::tokenize(word).iter().map(|t| word[t.span].to_string()).collect();
-                    lex.prefixes.entry(texts[0].clone()).or_default().push(texts);
+                    lex.prefixes.get_or_default(&texts[0]).push(texts);
                 }
                 "adjective" => {
                     lex.adjectives.insert(crate::token::normalize(word), false);
@@ -118,7 +118,7 @@ impl UnknownLexicon {
                 "origin" => {
                     lex.adjectives.insert(crate::token::normalize(word), true);
                 }
-                "stop" => lex.stops.entry(tokens[0].clone()).or_default().push(tokens),
+                "stop" => lex.stops.get_or_default(&tokens[0]).push(tokens),
                 other => {
                     return Err(rec.error_at(
                         1,
@@ -348,7 +348,7 @@ impl Finder<'_, '_> {
     }
 
     /// The length of the longest phrase of `table` starting at token `i`, if any.
-    fn phrase_at(&self, table: &FastMap<String, Vec<Vec<String>>>, i: usize) -> Option<usize> {
+    fn phrase_at(&self, table: &WordMap<Vec<Vec<String>>>, i: usize) -> Option<usize> {
         table
             .get(self.doc.norm(i))?
             .iter()
