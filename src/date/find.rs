@@ -163,9 +163,10 @@ impl Ctx<'_, '_> {
     /// A whole number written in words (`ventidue`, `centotrenta`), up to a thousand.
     fn number_word(&self, i: usize) -> Option<u32> {
         let d = crate::number::NumberLexicon::embedded().number_word(self.norm(i))?;
-        u32::try_from(d.normalize().to_string().parse::<u64>().ok()?)
-            .ok()
-            .filter(|&n| (1..=1000).contains(&n))
+        if !d.fract().is_zero() {
+            return None; // `mezzo`
+        }
+        u64::try_from(d).ok().and_then(|n| u32::try_from(n).ok()).filter(|&n| (1..=1000).contains(&n))
     }
 
     /// `1°`, `1º` (one or two tokens): the number and the index after it.
@@ -714,6 +715,26 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// True when token `i` can open a fixed phrase and nothing else (`di` of `di recente`): no
+    /// other pattern starts at a word without digits, apostrophe or date meaning.
+    fn phrase_only(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        w.phrase_start
+            && !w.article
+            && w.month.is_none()
+            && w.weekday.is_none()
+            && w.number.is_none()
+            && w.unit.is_none()
+            && w.deictic.is_none()
+            && w.part.is_none()
+            && w.decade.is_none()
+            && self.kind(i) == Some(TokenKind::Word)
+            && !self.has(i, TokenFlags::HAS_DIGIT)
+            && !self.norm(i).contains('\'')
+            && !matches!(self.norm(i), "ultimo" | "ultima")
+            && self.number_word(i).is_none()
+    }
+
     fn starts_phrase(&self, i: usize) -> bool {
         self.word_is(i, |w| w.phrase_start)
     }
@@ -738,6 +759,9 @@ impl Ctx<'_, '_> {
         // trimestre`, `l'altro ieri`): most articles are skipped with one more lookup.
         if self.is_article(i) && !self.can_follow_article(i + 1) && !self.starts_phrase(i) {
             return None;
+        }
+        if self.phrase_only(i) {
+            return self.phrase(i);
         }
         let candidates = [
             self.numeric_date(i),
