@@ -119,10 +119,12 @@ impl<'a> Ctx<'_, 'a, '_> {
             }
             let mut it = self.item(start, end, Kind::Company, cands);
             it.role_noun = true;
+            self.clear_cover();
             let mut items = std::mem::take(&mut self.items);
             items.retain(|x| !(x.start >= start && x.end <= end));
-            items.push(it);
-            items.sort_by_key(|it| it.start);
+            // After the items that start at or before it, as a stable sort would put it.
+            let at = items.partition_point(|x| x.start <= start);
+            items.insert(at, it);
             self.set_items(items);
         }
     }
@@ -152,14 +154,26 @@ impl<'a> Ctx<'_, 'a, '_> {
         Item { start, end, sent, kind, cands, role_noun: false, source: false, gov }
     }
 
+    /// Replaces the items (sorted by start) and maps their tokens to them.
     pub(super) fn set_items(&mut self, items: Vec<Item<'a>>) {
-        self.cover.iter_mut().for_each(|c| *c = None);
+        self.clear_cover();
         for (ix, it) in items.iter().enumerate() {
             for k in it.start..it.end.min(self.cover.len()) {
                 self.cover[k] = Some(ix);
             }
         }
         self.items = items;
+    }
+
+    /// Unmaps the tokens of the current items: only they are covered, so the whole map is clear
+    /// without a pass over every token of the text.
+    fn clear_cover(&mut self) {
+        let n = self.cover.len();
+        for it in &self.items {
+            for k in it.start..it.end.min(n) {
+                self.cover[k] = None;
+            }
+        }
     }
 
     /// `la società guidata da Sam Altman`, `il gruppo di Masayoshi Son` → the person's company.
