@@ -578,9 +578,11 @@ impl Ctx<'_, '_> {
         if !self.word_is(i, |w| w.phrase_start) {
             return None;
         }
-        let p = self.lex.phrases.iter().find(|p| {
-            i + p.tokens.len() <= self.n && p.tokens.iter().enumerate().all(|(k, t)| self.norm(i + k) == t)
-        })?;
+        let p =
+            self.lex.phrases_by_first.get(self.norm(i))?.iter().map(|&k| &self.lex.phrases[k]).find(|p| {
+                i + p.tokens.len() <= self.n
+                    && p.tokens.iter().enumerate().skip(1).all(|(k, t)| self.norm(i + k) == t)
+            })?;
         if p.strict && i > 0 {
             // `un'ora`, `l'ora`, `ogni ora`, `la prima ora`, `24 ore`: the noun, not "now";
             // `per ora`, `per adesso`: "for the time being", a limitation, not a date.

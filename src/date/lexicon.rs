@@ -100,6 +100,8 @@ pub struct DateLexicon {
     pub(crate) decades: WordMap<i16>,
     pub(crate) parts: WordMap<PeriodPart>,
     pub(crate) phrases: Vec<Phrase<PhraseValue>>,
+    /// First word → indices into `phrases` (longest first, as there).
+    pub(crate) phrases_by_first: WordMap<Vec<usize>>,
     pub(crate) governors: Vec<Phrase<Governor>>,
     pub(crate) tense_words: WordMap<TenseCue>,
     pub(crate) tense_suffixes: Vec<(String, TenseCue)>,
@@ -236,6 +238,11 @@ impl DateLexicon {
         // Longest phrases first, so the first match is the longest.
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         lex.governors.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        for (k, p) in lex.phrases.iter().enumerate() {
+            if let Some(first) = p.tokens.first() {
+                lex.phrases_by_first.get_or_default(first).push(k);
+            }
+        }
         for g in &lex.governors {
             if let [word] = g.tokens.as_slice() {
                 lex.single_governors.insert(word.clone());
