@@ -84,16 +84,21 @@ pub(crate) enum Prep {
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases<T> {
     by_first: WordMap<Vec<(Vec<String>, T)>>,
+    /// The last word of every phrase: nothing ends at a token that is none of them.
+    lasts: WordSet,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: WordMap::default() }
+        Phrases { by_first: WordMap::default(), lasts: WordSet::default() }
     }
 }
 
 impl<T: Copy> Phrases<T> {
     fn insert(&mut self, words: Vec<String>, value: T) {
+        if let Some(last) = words.last() {
+            self.lasts.insert(last.clone());
+        }
         if let Some(first) = words.first().cloned() {
             self.by_first.get_or_default(&first).push((words, value));
         }
@@ -119,6 +124,9 @@ impl<T: Copy> Phrases<T> {
 
     /// A phrase ending just before token `end` (exclusive) and starting at or after `start`.
     pub(crate) fn ending_at(&self, doc: &Document, start: usize, end: usize) -> Option<(usize, T)> {
+        if end <= start || !self.lasts.contains(doc.norm(end - 1)) {
+            return None;
+        }
         // Phrases are short: try each start position of up to four words.
         (1..=4usize)
             .filter(|n| *n <= end.saturating_sub(start))
