@@ -69,6 +69,12 @@ pub struct NumberLexicon {
     /// The first three bytes of every atom and of every ten's and hundred's stem: a word of three
     /// bytes or more that starts otherwise is no number word (most words are rejected here).
     starts: FastSet<[u8; 3]>,
+    /// The last three bytes of every atom: a compound ends with a whole atom (`ventitré`,
+    /// `tremila`), so a word of three bytes or more that ends otherwise is no number word
+    /// (`settembre` starts like `sette`).
+    ends: FastSet<[u8; 3]>,
+    /// An atom shorter than three bytes may end a compound: `ends` cannot rule words out.
+    short_end: bool,
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");
@@ -158,6 +164,14 @@ impl NumberLexicon {
                 lex.starts.insert([a, b, c]);
             }
         }
+        for (w, (_, class)) in &lex.atoms {
+            match w.as_bytes() {
+                &[.., a, b, c] => {
+                    lex.ends.insert([a, b, c]);
+                }
+                _ => lex.short_end |= !matches!(class, Class::Article | Class::Half),
+            }
+        }
         Ok(lex)
     }
 
@@ -186,6 +200,12 @@ impl NumberLexicon {
     pub fn number_word(&self, word: &str) -> Option<Decimal> {
         if let Some(&[a, b, c]) = word.as_bytes().get(..3)
             && !self.starts.contains(&[a, b, c])
+        {
+            return None;
+        }
+        if let &[.., a, b, c] = word.as_bytes()
+            && !self.short_end
+            && !self.ends.contains(&[a, b, c])
         {
             return None;
         }
