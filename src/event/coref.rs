@@ -16,6 +16,11 @@ impl<'a> Ctx<'_, 'a, '_> {
     pub(super) fn build_items(&mut self, toks: &dyn Fn(crate::Span) -> (usize, usize)) {
         let doc = self.doc;
         let mut items: Vec<Item<'a>> = Vec::new();
+        // Tokens under an item so far: a mention overlapping one is left out.
+        let mut taken = vec![false; self.cover.len()];
+        let take = |taken: &mut Vec<bool>, s: usize, e: usize| {
+            taken.get_mut(s..e).into_iter().flatten().for_each(|t| *t = true);
+        };
         for ep in self.input.epithets {
             let (s, e) = toks(ep.span);
             if s >= e {
@@ -23,6 +28,7 @@ impl<'a> Ctx<'_, 'a, '_> {
             }
             let entity = self.input.entities.iter().position(|m| m.id == ep.id);
             items.push(self.item(s, e, Kind::Company, vec![Ref { id: ep.id, name: ep.name, entity }]));
+            take(&mut taken, s, e);
         }
         for (ix, m) in self.input.entities.iter().enumerate() {
             let kind = match m.kind {
@@ -32,10 +38,11 @@ impl<'a> Ctx<'_, 'a, '_> {
                 _ => continue,
             };
             let (s, e) = toks(m.span);
-            if s >= e || items.iter().any(|it| it.start < e && s < it.end) {
+            if s >= e || taken.get(s..e).is_some_and(|ts| ts.iter().any(|&t| t)) {
                 continue;
             }
             items.push(self.item(s, e, kind, vec![Ref { id: &m.id, name: &m.name, entity: Some(ix) }]));
+            take(&mut taken, s, e);
         }
         items.sort_by_key(|it| it.start);
         self.set_items(items);
