@@ -593,7 +593,7 @@ struct Hits<'t, 'd> {
     table: &'t Table,
     text: Cow<'d, str>,
     /// `text` with ASCII letters lower-cased (same offsets): what the automaton searches.
-    hay: Vec<u8>,
+    hay: Cow<'d, [u8]>,
     tokens: Cow<'d, [Token]>,
     /// Breakpoints (copy offset, original offset) when searching a shortened copy; empty when
     /// offsets are the original ones.
@@ -658,8 +658,16 @@ impl<'t, 'd> Hits<'t, 'd> {
     fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
         let (text, tokens) = (doc.text(), doc.tokens());
         if table.shards.is_empty() {
-            return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
+            return Hits::with(
+                table,
+                Cow::Borrowed(text),
+                Cow::Borrowed(&[]),
+                Cow::Borrowed(tokens),
+                Vec::new(),
+            );
         }
+        // The document's own lower-cased text is the haystack when the text is searched as is.
+        let lowered = Cow::Borrowed(doc.ascii_lowercase().as_bytes());
         // Gaps inside a paragraph that are not one space: one byte (`\n`, `\t`) is replaced
         // in place; anything longer (no-break space, two spaces, `\r\n`) needs a shorter copy.
         let mut one_byte = Vec::new();
@@ -678,7 +686,7 @@ impl<'t, 'd> Hits<'t, 'd> {
             return Hits::shrunk(table, text, tokens);
         }
         if longer || one_byte.is_empty() {
-            return Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new());
+            return Hits::with(table, Cow::Borrowed(text), lowered, Cow::Borrowed(tokens), Vec::new());
         }
         let mut bytes = text.as_bytes().to_vec();
         for i in one_byte {
@@ -688,8 +696,11 @@ impl<'t, 'd> Hits<'t, 'd> {
         }
         // ASCII whitespace became ASCII space: still UTF-8, same offsets, same tokens.
         match String::from_utf8(bytes) {
-            Ok(hay) => Hits::with(table, Cow::Owned(hay), Cow::Borrowed(tokens), Vec::new()),
-            Err(_) => Hits::with(table, Cow::Borrowed(text), Cow::Borrowed(tokens), Vec::new()),
+            Ok(hay) => {
+                let lower = Cow::Owned(hay.as_bytes().to_ascii_lowercase());
+                Hits::with(table, Cow::Owned(hay), lower, Cow::Borrowed(tokens), Vec::new())
+            }
+            Err(_) => Hits::with(table, Cow::Borrowed(text), lowered, Cow::Borrowed(tokens), Vec::new()),
         }
     }
 
@@ -715,10 +726,18 @@ impl<'t, 'd> Hits<'t, 'd> {
             last = t.span.end;
         }
         hay.push_str(text.get(last..).unwrap_or_default());
-        Hits::with(table, Cow::Owned(hay), Cow::Owned(new_tokens), map)
+        let lower = Cow::Owned(hay.as_bytes().to_ascii_lowercase());
+        Hits::with(table, Cow::Owned(hay), lower, Cow::Owned(new_tokens), map)
     }
 
-    fn with(table: &'t Table, text: Cow<'d, str>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
+    /// A search of `text`, whose ASCII-lower-cased bytes are `hay`.
+    fn with(
+        table: &'t Table,
+        text: Cow<'d, str>,
+        hay: Cow<'d, [u8]>,
+        tokens: Cow<'d, [Token]>,
+        map: Vec<(u32, u32)>,
+    ) -> Self {
         // Only a table that can match needs the boundary sets.
         let (starts, ends) = if !table.shards.is_empty() {
             (
@@ -728,7 +747,6 @@ impl<'t, 'd> Hits<'t, 'd> {
         } else {
             (Bits::default(), Bits::default())
         };
-        let hay = if table.shards.is_empty() { Vec::new() } else { text.as_bytes().to_ascii_lowercase() };
         Hits { table, text, hay, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 

@@ -189,25 +189,19 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = scan::tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        // Built as bytes (ASCII tokens lower-cased byte by byte, no per-token copy call), checked
-        // as UTF-8 once at the end.
-        let mut norm: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 8);
+        // The text lower-cased in one pass holds the normalized form of every ASCII token at its
+        // own span; the others (`Perché`, `dell’`) are appended after it.
+        let mut norm = text.to_ascii_lowercase();
         let mut norm_spans = Vec::with_capacity(tokens.len());
-        let mut scratch = String::new();
         for t in &tokens {
-            let start = norm.len();
-            let raw = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
             if t.is(TokenFlags::ASCII) {
-                norm.extend(raw.iter().map(u8::to_ascii_lowercase));
+                norm_spans.push((t.span.start as u32, t.span.end as u32));
             } else {
-                scratch.clear();
-                push_normalized(&mut scratch, &text[t.span]);
-                norm.extend_from_slice(scratch.as_bytes());
+                let start = norm.len();
+                push_normalized(&mut norm, &text[t.span]);
+                norm_spans.push((start as u32, norm.len() as u32));
             }
-            norm_spans.push((start as u32, norm.len() as u32));
         }
-        // Every piece is a whole normalized token, so this never fails.
-        let norm = String::from_utf8(norm).unwrap_or_default();
         Document { text, tokens, sentences, norm, norm_spans }
     }
 
@@ -242,6 +236,11 @@ impl<'a> Document<'a> {
             Some(&(s, e)) => &self.norm[s as usize..e as usize],
             None => "",
         }
+    }
+
+    /// The whole text with ASCII letters lower-cased (same length and offsets as the text).
+    pub(crate) fn ascii_lowercase(&self) -> &str {
+        &self.norm[..self.text.len()]
     }
 
     /// Index of the sentence holding token `i`, if any.
