@@ -75,6 +75,9 @@ pub struct NumberLexicon {
     ends: FastSet<[u8; 3]>,
     /// An atom shorter than three bytes may end a compound: `ends` cannot rule words out.
     short_end: bool,
+    /// The fewest bytes a compound can have: twice the shortest atom that can be part of one,
+    /// less its final character.
+    min_compound: usize,
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");
@@ -164,6 +167,12 @@ impl NumberLexicon {
                 lex.starts.insert([a, b, c]);
             }
         }
+        lex.min_compound = (&lex.atoms)
+            .into_iter()
+            .filter(|(_, (_, class))| !matches!(class, Class::Article | Class::Half))
+            .map(|(w, _)| w.len() - w.chars().last().map_or(0, char::len_utf8))
+            .min()
+            .map_or(0, |piece| 2 * piece);
         for (w, (_, class)) in &lex.atoms {
             match w.as_bytes() {
                 &[.., a, b, c] => {
@@ -217,6 +226,10 @@ impl NumberLexicon {
             && class != Class::Thousands
         {
             return Some(v);
+        }
+        // A compound joins at least two atoms, each maybe without its final vowel (`ventotto`).
+        if word.len() < self.min_compound {
+            return None;
         }
         self.below_million(word).map(Decimal::from)
     }

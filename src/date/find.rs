@@ -14,6 +14,17 @@ use crate::token::{Document, TokenFlags, TokenKind};
 use jiff::civil::{Date, Weekday};
 use std::cell::Cell;
 
+/// The candidate that reaches furthest; the first of equals.
+fn longest<const N: usize>(candidates: [Option<Core>; N]) -> Option<Core> {
+    let mut best: Option<Core> = None;
+    for c in candidates.into_iter().flatten() {
+        if best.is_none_or(|b| c.end > b.end) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
 /// The year an expression gives, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum YearSpec {
@@ -723,13 +734,7 @@ impl Ctx<'_, '_> {
         let Some(w) = self.word(i) else { return false };
         w.phrase_start
             && !w.article
-            && w.month.is_none()
-            && w.weekday.is_none()
-            && w.number.is_none()
-            && w.unit.is_none()
-            && w.deictic.is_none()
-            && w.part.is_none()
-            && w.decade.is_none()
+            && !w.has_date_meaning()
             && self.kind(i) == Some(TokenKind::Word)
             && !self.has(i, TokenFlags::HAS_DIGIT)
             && !self.norm(i).contains('\'')
@@ -759,11 +764,28 @@ impl Ctx<'_, '_> {
         }
         // An article starts an expression only before a word that could continue it (`il terzo
         // trimestre`, `l'altro ieri`): most articles are skipped with one more lookup.
-        if self.is_article(i) && !self.can_follow_article(i + 1) && !self.starts_phrase(i) {
-            return None;
+        if self.is_article(i) && !self.can_follow_article(i + 1) {
+            // Every pattern through an article needs a date word after it; what is left is a
+            // fixed phrase opened by the article itself (`l'altro ieri`).
+            if !self.starts_phrase(i) {
+                return None;
+            }
+            if self.word(i).is_some_and(|w| !w.has_date_meaning()) {
+                return self.phrase(i);
+            }
         }
         if self.phrase_only(i) {
             return self.phrase(i);
+        }
+        if tok.kind == TokenKind::Number && self.word(i).is_none() {
+            // Digits with no lexicon entry: only the patterns that open with a number.
+            return longest([
+                self.day_month(i),
+                self.day_list(i),
+                self.quarter_half(i),
+                self.ago(i),
+                self.year(i),
+            ]);
         }
         let candidates = [
             self.numeric_date(i),
@@ -780,13 +802,7 @@ impl Ctx<'_, '_> {
             self.weekday(i),
             self.year(i),
         ];
-        let mut best: Option<Core> = None;
-        for c in candidates.into_iter().flatten() {
-            if best.is_none_or(|b| c.end > b.end) {
-                best = Some(c);
-            }
-        }
-        best
+        longest(candidates)
     }
 
     /// The governing preposition right before the core: its first token and modifier.

@@ -142,6 +142,20 @@ pub(crate) struct WordInfo {
     pub(crate) starter: bool,
 }
 
+impl WordInfo {
+    /// True when the word means part of a date by itself: a month, weekday, number, unit,
+    /// deictic (`scorso`), period part (`fine`) or decade.
+    pub(crate) fn has_date_meaning(&self) -> bool {
+        self.month.is_some()
+            || self.weekday.is_some()
+            || self.number.is_some()
+            || self.unit.is_some()
+            || self.deictic.is_some()
+            || self.part.is_some()
+            || self.decade.is_some()
+    }
+}
+
 /// The embedded data files, by name.
 pub(crate) const EMBEDDED: [(&str, &str); 11] = [
     ("data/dates/months.tsv", include_str!("../../data/dates/months.tsv")),
