@@ -656,6 +656,22 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     /// previous event gives that event its amount.
     pub(super) fn anaphora(&mut self, si: usize, range: std::ops::Range<usize>, drafts: &mut [Draft<'a>]) {
         let doc = self.doc;
+        // Only a recent event without an amount can take one (checked first: it is cheap).
+        let open = |d: &Draft<'_>| {
+            d.sent < si
+                && si - d.sent <= 2
+                && d.money.is_none()
+                && matches!(
+                    d.kind,
+                    EventType::Investment
+                        | EventType::Acquisition
+                        | EventType::Contract
+                        | EventType::FundingRound
+                )
+        };
+        if !drafts.iter().any(open) {
+            return;
+        }
         if !range.clone().any(|k| self.cover[k].is_none() && self.lex.anaphor.contains(doc.norm(k))) {
             return;
         }
@@ -675,19 +691,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
         };
         // When this sentence reports an event of its own, its amounts are its own.
         let own: Vec<EventType> = drafts.iter().filter(|d| d.sent == si).map(|d| d.kind).collect();
-        let Some(d) = drafts.iter_mut().rev().find(|d| {
-            d.sent < si
-                && !own.contains(&d.kind)
-                && si - d.sent <= 2
-                && d.money.is_none()
-                && matches!(
-                    d.kind,
-                    EventType::Investment
-                        | EventType::Acquisition
-                        | EventType::Contract
-                        | EventType::FundingRound
-                )
-        }) else {
+        let Some(d) = drafts.iter_mut().rev().find(|d| !own.contains(&d.kind) && open(d)) else {
             return;
         };
         d.money = Some(mi);
@@ -699,6 +703,13 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
     pub(super) fn lead_anaphora(&self, si: usize, range: std::ops::Range<usize>, drafts: &mut [Draft<'a>]) {
         let doc = self.doc;
         if drafts.iter().any(|d| d.sent == si && d.kind == EventType::FundingRound) {
+            return;
+        }
+        // Only a round of the previous sentence without a lead can take one (checked first).
+        let open = |d: &Draft<'_>| {
+            d.kind == EventType::FundingRound && d.sent < si && si - d.sent <= 1 && d.agent.is_none()
+        };
+        if !drafts.iter().any(open) {
             return;
         }
         let Some(p) = range.clone().find(|&k| {
@@ -718,13 +729,7 @@ impl<'d, 'a, 'l> Ctx<'d, 'a, 'l> {
             return;
         };
         let Some(r) = self.items[lead].best(&[]) else { return };
-        if let Some(d) = drafts.iter_mut().rev().find(|d| {
-            d.kind == EventType::FundingRound
-                && d.sent < si
-                && si - d.sent <= 1
-                && d.agent.is_none()
-                && d.target.is_some_and(|t| t.id != r.id)
-        }) {
+        if let Some(d) = drafts.iter_mut().rev().find(|d| open(d) && d.target.is_some_and(|t| t.id != r.id)) {
             d.agent = Some(r);
         }
     }
