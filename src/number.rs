@@ -392,6 +392,10 @@ pub fn parse_digits(s: &str) -> Option<Decimal> {
     if s.is_empty() || s.len() > 40 || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
         return None;
     }
+    // Plain digits (`2025`, `13`), the common case: no string to build.
+    if s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Decimal::from(s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'))));
+    }
     let dots = s.bytes().filter(|&b| b == b'.').count();
     let commas = s.bytes().filter(|&b| b == b',').count();
     let (int_part, frac_part, group_sep) = match (dots, commas) {
@@ -445,6 +449,12 @@ pub fn parse_digits(s: &str) -> Option<Decimal> {
         digits.push_str(frac_part);
     } else if s.ends_with(['.', ',']) {
         return None;
+    }
+    // Up to 18 digits fit a u64: the value and its scale without parsing a string again.
+    if digits.bytes().filter(u8::is_ascii_digit).count() <= 18 {
+        let mantissa =
+            digits.bytes().filter(u8::is_ascii_digit).fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(Decimal::from_i128_with_scale(i128::from(mantissa), frac_part.len() as u32));
     }
     Decimal::from_str(&digits).ok()
 }
@@ -537,6 +547,27 @@ mod tests {
         ];
         for &(input, want) in table {
             assert_eq!(parse_digits(input), want.map(d), "help: parse_digits({input:?})");
+        }
+    }
+
+    #[test]
+    fn digits_keep_value_and_scale_on_every_path() {
+        use std::str::FromStr;
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let cases = [
+            ("0012", "12"),
+            ("123456789012345678", "123456789012345678"),
+            ("1234567890123456789", "1234567890123456789"), // 19 digits: the string path
+            ("99999999999999999999", "99999999999999999999"),
+            ("1.500,50", "1500.50"),
+            ("0,50", "0.50"),
+            ("1,500.25", "1500.25"),
+            ("2.000.000", "2000000"),
+            ("123.456.789.012.345.678,12", "123456789012345678.12"),
+        ];
+        for (text, want) in cases {
+            let got = parse_digits(text).unwrap();
+            assert_eq!((got, got.scale()), (d(want), d(want).scale()), "{text}");
         }
     }
 
