@@ -180,8 +180,21 @@ pub struct Document<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
+    /// The text with ASCII letters lower-cased, then the normalized forms of non-ASCII tokens
+    /// that differ from their text.
     norm: String,
-    norm_spans: Vec<(u32, u32)>,
+    /// Each token's normalized form.
+    norms: Vec<Norm<'a>>,
+}
+
+/// Where a token's normalized form is: read on every lookup of every stage, so the common
+/// case (a token already in normal form) is a plain `&str` with no slicing to check.
+#[derive(Debug, Clone, Copy)]
+enum Norm<'a> {
+    /// The token's own text (`miliardi`, `2025`, `,`).
+    Text(&'a str),
+    /// A span of the document's lower-cased text (`Amazon` → `amazon`, `dell’` → `dell'`).
+    Lowered(u32, u32),
 }
 
 impl<'a> Document<'a> {
@@ -192,17 +205,27 @@ impl<'a> Document<'a> {
         // The text lower-cased in one pass holds the normalized form of every ASCII token at its
         // own span; the others (`Perché`, `dell’`) are appended after it.
         let mut norm = text.to_ascii_lowercase();
-        let mut norm_spans = Vec::with_capacity(tokens.len());
+        let mut norms = Vec::with_capacity(tokens.len());
         for t in &tokens {
+            let own = &text[t.span];
             if t.is(TokenFlags::ASCII) {
-                norm_spans.push((t.span.start as u32, t.span.end as u32));
+                norms.push(if own.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Norm::Lowered(t.span.start as u32, t.span.end as u32)
+                } else {
+                    Norm::Text(own)
+                });
             } else {
                 let start = norm.len();
-                push_normalized(&mut norm, &text[t.span]);
-                norm_spans.push((start as u32, norm.len() as u32));
+                push_normalized(&mut norm, own);
+                if norm[start..] == *own {
+                    norm.truncate(start);
+                    norms.push(Norm::Text(own));
+                } else {
+                    norms.push(Norm::Lowered(start as u32, norm.len() as u32));
+                }
             }
         }
-        Document { text, tokens, sentences, norm, norm_spans }
+        Document { text, tokens, sentences, norm, norms }
     }
 
     /// The original text.
@@ -232,8 +255,9 @@ impl<'a> Document<'a> {
     /// The normalized (lower-case, plain apostrophe) text of token `i`; `""` when out of range.
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        match self.norm_spans.get(i) {
-            Some(&(s, e)) => &self.norm[s as usize..e as usize],
+        match self.norms.get(i) {
+            Some(&Norm::Text(s)) => s,
+            Some(&Norm::Lowered(s, e)) => &self.norm[s as usize..e as usize],
             None => "",
         }
     }
