@@ -180,14 +180,13 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let doc = Document::new(&article.text);
         let matcher = &self.inner.matcher;
-        let mut entities = matcher.find(&doc);
+        let (mut entities, epithets) = matcher.find_with_epithets(&doc);
         crate::gazetteer::unknown::add_unknown_companies(&doc, &mut entities);
         let mut money = crate::money::find_money(&doc);
         money.sort_by_key(|m| (m.span.start, m.span.end));
         let mut dates = crate::date::find_dates(&doc, article.date);
         dates.sort_by_key(|d| d.span);
         let mut x = Extraction { entities, money, dates, ..Extraction::default() };
-        let epithets = matcher.find_epithets(&doc);
         let coreferents: Vec<_> = epithets.iter().map(crate::event::Coreferent::from).collect();
         let input = crate::event::Input {
             entities: &x.entities,

@@ -213,15 +213,31 @@ impl Matcher {
 
     /// Every entity mention in `doc`, in text order, non-overlapping (all kinds, persons included).
     pub fn find(&self, doc: &Document<'_>) -> Vec<EntityMention> {
-        self.matches(doc)
-            .map(|m| EntityMention {
-                span: m.span,
-                text: doc.text()[m.span].to_string(),
-                kind: m.entity.kind,
-                id: m.entity.id.clone(),
-                name: m.entity.name.clone(),
-            })
-            .collect()
+        mentions(doc, self.matches(doc))
+    }
+
+    /// [`Matcher::find`] and [`Matcher::find_epithets`] together, reading the document once
+    /// for both (what [`crate::Extractor`] does).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cronaca::gazetteer::Matcher;
+    /// use cronaca::token::Document;
+    ///
+    /// let m = Matcher::embedded();
+    /// let doc = Document::new("Il colosso di Seattle e Nvidia.");
+    /// let (names, epithets) = m.find_with_epithets(&doc);
+    /// assert_eq!((names, epithets), (m.find(&doc), m.find_epithets(&doc)));
+    /// ```
+    pub fn find_with_epithets(&self, doc: &Document<'_>) -> (Vec<EntityMention>, Vec<EpithetMention>) {
+        if self.names.shards.is_empty() && self.epithets.shards.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let hay = Haystack::new(doc);
+        let names = mentions(doc, self.name_matches(doc, Hits::over(&self.names, HayRef::Lent(&hay))));
+        let epithets = self.epithet_mentions(doc, Hits::over(&self.epithets, HayRef::Lent(&hay)));
+        (names, epithets)
     }
 
     /// Like [`Matcher::find`], without allocating: an iterator of [`EntityMatch`].
@@ -229,7 +245,16 @@ impl Matcher {
     where
         'm: 'd,
     {
-        let mut hits = Hits::new(&self.names, doc)
+        self.name_matches(doc, Hits::new(&self.names, doc))
+    }
+
+    /// The accepted names among `hits`, less companies inside a person's name.
+    fn name_matches<'m, 'h, 'd>(
+        &'m self,
+        doc: &'d Document<'d>,
+        hits: Hits<'m, 'h, 'd>,
+    ) -> impl Iterator<Item = EntityMatch<'m>> + use<'m, 'h, 'd> {
+        let mut hits = hits
             .filter_map(|(span, i)| self.gazetteer.entities.get(i).map(|entity| EntityMatch { span, entity }))
             .peekable();
         let mut prev_end = None;
@@ -275,17 +300,20 @@ impl Matcher {
     /// # Ok::<(), cronaca::Error>(())
     /// ```
     pub fn find_epithets(&self, doc: &Document<'_>) -> Vec<EpithetMention> {
-        Hits::new(&self.epithets, doc)
-            .filter_map(|(span, i)| {
-                let e = self.gazetteer.entities.get(i)?;
-                Some(EpithetMention {
-                    span,
-                    text: doc.text()[span].to_string(),
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                })
+        self.epithet_mentions(doc, Hits::new(&self.epithets, doc))
+    }
+
+    fn epithet_mentions(&self, doc: &Document<'_>, hits: Hits<'_, '_, '_>) -> Vec<EpithetMention> {
+        hits.filter_map(|(span, i)| {
+            let e = self.gazetteer.entities.get(i)?;
+            Some(EpithetMention {
+                span,
+                text: doc.text()[span].to_string(),
+                id: e.id.clone(),
+                name: e.name.clone(),
             })
-            .collect()
+        })
+        .collect()
     }
 
     /// The names automaton, for benchmarks comparing against raw aho-corasick searches (its
@@ -583,14 +611,14 @@ fn apostrophe_variants(s: &str) -> Vec<String> {
     out
 }
 
-/// The accepted hits of one table in a document: (span, entity index).
+/// What a document's searches read: the text as searched, lower-cased, its tokens and
+/// boundaries. Built once per document and shared by the names and the epithets.
 ///
-/// Searches the document text itself, unless some gap between two tokens inside a paragraph is
+/// It is the document text itself, unless some gap between two tokens inside a paragraph is
 /// not a single space (a line break of hard-wrapped text, a no-break space, two spaces): then it
-/// searches a copy where such gaps are one space, so `Intesa\u{a0}Sanpaolo` matches the alias
-/// `Intesa Sanpaolo`, and maps the spans back.
-struct Hits<'t, 'd> {
-    table: &'t Table,
+/// is a copy where such gaps are one space, so `Intesa\u{a0}Sanpaolo` matches the alias
+/// `Intesa Sanpaolo`, and spans are mapped back.
+struct Haystack<'d> {
     text: Cow<'d, str>,
     /// `text` with ASCII letters lower-cased (same offsets): what the automaton searches.
     hay: Cow<'d, [u8]>,
@@ -601,9 +629,44 @@ struct Hits<'t, 'd> {
     /// Token starts and ends, as bit sets over byte offsets of the searched text.
     starts: Bits,
     ends: Bits,
+}
+
+/// A haystack owned by one search or lent by the caller that shares it.
+enum HayRef<'h, 'd> {
+    Own(Box<Haystack<'d>>),
+    Lent(&'h Haystack<'d>),
+}
+
+impl<'d> std::ops::Deref for HayRef<'_, 'd> {
+    type Target = Haystack<'d>;
+    fn deref(&self) -> &Haystack<'d> {
+        match self {
+            HayRef::Own(h) => h,
+            HayRef::Lent(h) => h,
+        }
+    }
+}
+
+/// The accepted hits of one table in a document: (span, entity index).
+struct Hits<'t, 'h, 'd> {
+    table: &'t Table,
+    h: HayRef<'h, 'd>,
     pos: usize,
     key: Vec<u8>,
     inner_ends: Vec<usize>,
+}
+
+/// Owned mentions of name matches.
+fn mentions<'m>(doc: &Document<'_>, matches: impl Iterator<Item = EntityMatch<'m>>) -> Vec<EntityMention> {
+    matches
+        .map(|m| EntityMention {
+            span: m.span,
+            text: doc.text()[m.span].to_string(),
+            kind: m.entity.kind,
+            id: m.entity.id.clone(),
+            name: m.entity.name.clone(),
+        })
+        .collect()
 }
 
 /// A bit set over byte offsets.
@@ -654,18 +717,21 @@ fn regular_gap(text: &[u8], prev_end: usize, t: &Token) -> bool {
     }
 }
 
-impl<'t, 'd> Hits<'t, 'd> {
-    fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
-        let (text, tokens) = (doc.text(), doc.tokens());
-        if table.shards.is_empty() {
-            return Hits::with(
-                table,
-                Cow::Borrowed(text),
-                Cow::Borrowed(&[]),
-                Cow::Borrowed(tokens),
-                Vec::new(),
-            );
+impl<'d> Haystack<'d> {
+    /// Nothing to search (a table without patterns).
+    fn empty() -> Self {
+        Haystack {
+            text: Cow::Borrowed(""),
+            hay: Cow::Borrowed(&[]),
+            tokens: Cow::Borrowed(&[]),
+            map: Vec::new(),
+            starts: Bits::default(),
+            ends: Bits::default(),
         }
+    }
+
+    fn new(doc: &'d Document<'d>) -> Self {
+        let (text, tokens) = (doc.text(), doc.tokens());
         // The document's own lower-cased text is the haystack when the text is searched as is.
         let lowered = Cow::Borrowed(doc.ascii_lowercase().as_bytes());
         // Gaps inside a paragraph that are not one space: one byte (`\n`, `\t`) is replaced
@@ -683,10 +749,10 @@ impl<'t, 'd> Hits<'t, 'd> {
             }
         }
         if longer && u32::try_from(text.len()).is_ok() {
-            return Hits::shrunk(table, text, tokens);
+            return Haystack::shrunk(text, tokens);
         }
         if longer || one_byte.is_empty() {
-            return Hits::with(table, Cow::Borrowed(text), lowered, Cow::Borrowed(tokens), Vec::new());
+            return Haystack::with(Cow::Borrowed(text), lowered, Cow::Borrowed(tokens), Vec::new());
         }
         let mut bytes = text.as_bytes().to_vec();
         for i in one_byte {
@@ -698,15 +764,15 @@ impl<'t, 'd> Hits<'t, 'd> {
         match String::from_utf8(bytes) {
             Ok(hay) => {
                 let lower = Cow::Owned(hay.as_bytes().to_ascii_lowercase());
-                Hits::with(table, Cow::Owned(hay), lower, Cow::Borrowed(tokens), Vec::new())
+                Haystack::with(Cow::Owned(hay), lower, Cow::Borrowed(tokens), Vec::new())
             }
-            Err(_) => Hits::with(table, Cow::Borrowed(text), lowered, Cow::Borrowed(tokens), Vec::new()),
+            Err(_) => Haystack::with(Cow::Borrowed(text), lowered, Cow::Borrowed(tokens), Vec::new()),
         }
     }
 
-    /// Searches a copy where every irregular gap is one space; `map` holds breakpoints
-    /// (offset in the copy, offset in the original) from which offsets grow together.
-    fn shrunk(table: &'t Table, text: &'d str, tokens: &'d [Token]) -> Self {
+    /// A copy where every irregular gap is one space; `map` holds breakpoints (offset in the
+    /// copy, offset in the original) from which offsets grow together.
+    fn shrunk(text: &'d str, tokens: &'d [Token]) -> Self {
         let mut hay = String::with_capacity(text.len());
         let mut map: Vec<(u32, u32)> = vec![(0, 0)];
         let mut new_tokens = Vec::with_capacity(tokens.len());
@@ -727,39 +793,39 @@ impl<'t, 'd> Hits<'t, 'd> {
         }
         hay.push_str(text.get(last..).unwrap_or_default());
         let lower = Cow::Owned(hay.as_bytes().to_ascii_lowercase());
-        Hits::with(table, Cow::Owned(hay), lower, Cow::Owned(new_tokens), map)
+        Haystack::with(Cow::Owned(hay), lower, Cow::Owned(new_tokens), map)
     }
 
-    /// A search of `text`, whose ASCII-lower-cased bytes are `hay`.
-    fn with(
-        table: &'t Table,
-        text: Cow<'d, str>,
-        hay: Cow<'d, [u8]>,
-        tokens: Cow<'d, [Token]>,
-        map: Vec<(u32, u32)>,
-    ) -> Self {
-        // Only a table that can match needs the boundary sets.
-        let (starts, ends) = if !table.shards.is_empty() {
-            (
-                Bits::of(text.len(), tokens.iter().map(|t| t.span.start)),
-                Bits::of(text.len(), tokens.iter().map(|t| t.span.end)),
-            )
-        } else {
-            (Bits::default(), Bits::default())
-        };
-        Hits { table, text, hay, tokens, map, starts, ends, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
+    /// `text`, whose ASCII-lower-cased bytes are `hay`, with its token boundaries.
+    fn with(text: Cow<'d, str>, hay: Cow<'d, [u8]>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
+        let starts = Bits::of(text.len(), tokens.iter().map(|t| t.span.start));
+        let ends = Bits::of(text.len(), tokens.iter().map(|t| t.span.end));
+        Haystack { text, hay, tokens, map, starts, ends }
+    }
+}
+
+impl<'t, 'h, 'd> Hits<'t, 'h, 'd> {
+    /// The hits of `table` in `doc`, with a haystack of their own.
+    fn new(table: &'t Table, doc: &'d Document<'d>) -> Self {
+        let h = if table.shards.is_empty() { Haystack::empty() } else { Haystack::new(doc) };
+        Hits::over(table, HayRef::Own(Box::new(h)))
+    }
+
+    fn over(table: &'t Table, h: HayRef<'h, 'd>) -> Self {
+        Hits { table, h, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 
     /// The span in the original text of `s..e` in the searched text.
     #[inline]
     fn original(&self, s: usize, e: usize) -> Span {
-        if self.map.is_empty() {
+        if self.h.map.is_empty() {
             return Span::new(s, e);
         }
         let at = |i: usize| {
             // The last breakpoint at or before `i`; offsets grow together from there.
-            let k = self.map.partition_point(|&(h, _)| h as usize <= i);
-            let (h, o) = self.map.get(k.saturating_sub(1)).map_or((0, 0), |&(h, o)| (h as usize, o as usize));
+            let k = self.h.map.partition_point(|&(h, _)| h as usize <= i);
+            let (h, o) =
+                self.h.map.get(k.saturating_sub(1)).map_or((0, 0), |&(h, o)| (h as usize, o as usize));
             o + i.saturating_sub(h)
         };
         Span::new(at(s), at(e))
@@ -768,7 +834,7 @@ impl<'t, 'd> Hits<'t, 'd> {
     /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
     #[inline]
     fn valid_start(&self, s: usize) -> bool {
-        self.starts.get(s) || s > 0 && self.text.as_bytes().get(s - 1) == Some(&b'-')
+        self.h.starts.get(s) || s > 0 && self.h.text.as_bytes().get(s - 1) == Some(&b'-')
     }
 
     /// True when a hit may end at byte `e`: a token end, just before a hyphen, just before
@@ -776,14 +842,14 @@ impl<'t, 'd> Hits<'t, 'd> {
     /// tokenized as the abbreviation `ST.`), or before an English possessive.
     #[inline]
     fn valid_end(&self, e: usize) -> bool {
-        if self.ends.get(e) {
+        if self.h.ends.get(e) {
             return true;
         }
-        match self.text.as_bytes().get(e) {
+        match self.h.text.as_bytes().get(e) {
             Some(b'-') => true,
             Some(b'.') => {
-                let k = self.tokens.partition_point(|t| t.span.end <= e);
-                self.tokens.get(k).is_some_and(|t| {
+                let k = self.h.tokens.partition_point(|t| t.span.end <= e);
+                self.h.tokens.get(k).is_some_and(|t| {
                     t.kind == TokenKind::Abbreviation && t.span.end == e + 1 && t.span.start < e
                 })
             }
@@ -794,7 +860,7 @@ impl<'t, 'd> Hits<'t, 'd> {
 
     /// True when `e` is followed by an English possessive that ends its token (`OpenAI’s`).
     fn possessive_end(&self, e: usize) -> bool {
-        let rest = self.text.as_bytes().get(e..).unwrap_or_default();
+        let rest = self.h.text.as_bytes().get(e..).unwrap_or_default();
         let n = if rest.starts_with(b"'s") {
             2
         } else if rest.starts_with("\u{2019}s".as_bytes()) {
@@ -802,15 +868,15 @@ impl<'t, 'd> Hits<'t, 'd> {
         } else {
             return false;
         };
-        let k = self.tokens.partition_point(|t| t.span.end < e + n);
-        self.tokens.get(k).is_some_and(|t| t.span.end == e + n && t.span.start < e)
+        let k = self.h.tokens.partition_point(|t| t.span.end < e + n);
+        self.h.tokens.get(k).is_some_and(|t| t.span.end == e + n && t.span.start < e)
     }
 
     /// The first position after `s` where a hit may start.
     #[inline]
     fn next_start(&self, s: usize) -> usize {
-        let next_token = self.starts.next_after(s).unwrap_or(self.text.len());
-        let bytes = self.text.as_bytes();
+        let next_token = self.h.starts.next_after(s).unwrap_or(self.h.text.len());
+        let bytes = self.h.text.as_bytes();
         match bytes.get(s..next_token).and_then(|b| b.iter().position(|&c| c == b'-')) {
             Some(i) if s + i + 1 < next_token => s + i + 1,
             _ => next_token,
@@ -838,8 +904,8 @@ impl<'t, 'd> Hits<'t, 'd> {
         key: &mut Vec<u8>,
     ) -> Option<(usize, usize)> {
         ends.clear();
-        let k = self.tokens.partition_point(|t| t.span.end <= s);
-        for t in self.tokens.get(k..).unwrap_or_default() {
+        let k = self.h.tokens.partition_point(|t| t.span.end <= s);
+        for t in self.h.tokens.get(k..).unwrap_or_default() {
             if t.span.start >= e {
                 break;
             }
@@ -853,7 +919,7 @@ impl<'t, 'd> Hits<'t, 'd> {
                 ends.push(t.span.end.saturating_sub(1));
             }
         }
-        let bytes = self.text.as_bytes();
+        let bytes = self.h.text.as_bytes();
         for i in s + 1..e {
             if bytes.get(i) == Some(&b'-') {
                 ends.push(i);
@@ -862,9 +928,9 @@ impl<'t, 'd> Hits<'t, 'd> {
         ends.sort_unstable_by(|a, b| b.cmp(a));
         ends.dedup();
         for &end in ends.iter() {
-            let Some(hit) = self.text.get(s..end) else { continue };
+            let Some(hit) = self.h.text.get(s..end) else { continue };
             key.clear();
-            key.extend_from_slice(self.hay.get(s..end).unwrap_or_default());
+            key.extend_from_slice(self.h.hay.get(s..end).unwrap_or_default());
             if let Some(&pid) = self.table.by_key.get(key.as_slice())
                 && let Some(entity) = self.table.accept(pid as usize, hit)
             {
@@ -875,19 +941,19 @@ impl<'t, 'd> Hits<'t, 'd> {
     }
 }
 
-impl Iterator for Hits<'_, '_> {
+impl Iterator for Hits<'_, '_, '_> {
     type Item = (Span, usize);
 
     fn next(&mut self) -> Option<(Span, usize)> {
         if self.table.shards.is_empty() {
             return None;
         }
-        while self.pos < self.hay.len() {
+        while self.pos < self.h.hay.len() {
             let s = self.pos;
             // One anchored search per possible start: token starts and just after a hyphen.
             // Skipping the other bytes is what makes this faster than an unanchored scan.
-            if self.table.starts.may_start(&self.hay, s) && self.valid_start(s) {
-                let input = Input::new(&self.hay).range(s..).anchored(Anchored::Yes);
+            if self.table.starts.may_start(&self.h.hay, s) && self.valid_start(s) {
+                let input = Input::new(&self.h.hay).range(s..).anchored(Anchored::Yes);
                 // The longest pattern starting here, over every shard: (end, pattern id).
                 let mut best: Option<(usize, usize)> = None;
                 for (first, shard) in &self.table.shards {
@@ -899,7 +965,8 @@ impl Iterator for Hits<'_, '_> {
                 }
                 if let Some((e, pid)) = best {
                     if self.valid_end(e)
-                        && let Some(entity) = self.text.get(s..e).and_then(|hit| self.table.accept(pid, hit))
+                        && let Some(entity) =
+                            self.h.text.get(s..e).and_then(|hit| self.table.accept(pid, hit))
                     {
                         self.pos = e;
                         return Some((self.original(s, e), entity));
