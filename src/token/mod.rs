@@ -204,7 +204,10 @@ impl<'a> Document<'a> {
         let sentences = split_sentences(text, &tokens);
         // The text lower-cased in one pass holds the normalized form of every ASCII token at its
         // own span; the others (`Perché`, `dell’`) are appended after it.
-        let mut norm = text.to_ascii_lowercase();
+        // Room for the appended forms, so that they never move the lower-cased copy.
+        let mut norm = String::with_capacity(text.len() + text.len() / 8 + 16);
+        norm.push_str(text);
+        norm.make_ascii_lowercase();
         let mut norms = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let own = &text[t.span];
