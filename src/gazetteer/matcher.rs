@@ -427,37 +427,48 @@ fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Vec<(u32, A
     built.into_iter().map(|(first, ac)| Ok((first as u32, ac?))).collect()
 }
 
-/// A one-hash filter of the patterns' first three bytes (8 KiB, so it stays in cache).
+/// One-hash filters of the patterns' first three and four bytes (8 KiB each, so they stay in
+/// cache): a search starts only where some pattern's first three bytes are, followed by its
+/// fourth byte unless the pattern ends within three.
 #[derive(Debug)]
 struct StartFilter {
-    bits: Box<[u64; 1024]>,
+    /// The first three bytes of every pattern (all of them with any third byte for `hp`).
+    three: Box<[u64; 1024]>,
+    /// The first four bytes of every pattern of four bytes or more.
+    four: Box<[u64; 1024]>,
+    /// The first three bytes of every pattern of two or three bytes: any fourth byte may follow.
+    whole: Box<[u64; 1024]>,
     /// False when some pattern is shorter than two bytes: then every start is tried.
     on: bool,
 }
 
 impl StartFilter {
     fn of(patterns: &[&[u8]]) -> StartFilter {
-        let mut f = StartFilter { bits: Box::new([0; 1024]), on: true };
+        let mut f = StartFilter {
+            three: Box::new([0; 1024]),
+            four: Box::new([0; 1024]),
+            whole: Box::new([0; 1024]),
+            on: true,
+        };
         for p in patterns {
             match *p {
-                [a, b, c, ..] => f.set(*a, *b, *c),
-                // `hp`: whatever byte follows in the text.
-                [a, b] => (0..=255).for_each(|c| f.set(*a, *b, c)),
+                [a, b, c, d, ..] => {
+                    set(&mut f.three, key3(*a, *b, *c));
+                    set(&mut f.four, key3(*a, *b, *c) | u32::from(*d) << 24);
+                }
+                [a, b, c] => {
+                    set(&mut f.three, key3(*a, *b, *c));
+                    set(&mut f.whole, key3(*a, *b, *c));
+                }
+                // `hp`: whatever bytes follow in the text.
+                [a, b] => (0..=255).for_each(|c| {
+                    set(&mut f.three, key3(*a, *b, c));
+                    set(&mut f.whole, key3(*a, *b, c));
+                }),
                 _ => f.on = false,
             }
         }
         f
-    }
-
-    #[inline]
-    fn slot(a: u8, b: u8, c: u8) -> usize {
-        let key = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-
-    fn set(&mut self, a: u8, b: u8, c: u8) {
-        let i = Self::slot(a, b, c);
-        self.bits[i >> 6] |= 1 << (i & 63);
     }
 
     /// False when no pattern can start at `hay[s..]` (the text's end counts as byte 0).
@@ -467,9 +478,30 @@ impl StartFilter {
             return true;
         }
         let at = |k: usize| hay.get(s + k).copied().unwrap_or(0);
-        let i = Self::slot(at(0), at(1), at(2));
-        self.bits[i >> 6] >> (i & 63) & 1 == 1
+        let k3 = key3(at(0), at(1), at(2));
+        get(&self.three, k3) && (get(&self.whole, k3) || get(&self.four, k3 | u32::from(at(3)) << 24))
     }
+}
+
+#[inline]
+fn key3(a: u8, b: u8, c: u8) -> u32 {
+    u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16
+}
+
+#[inline]
+fn slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+fn set(bits: &mut [u64; 1024], key: u32) {
+    let i = slot(key);
+    bits[i >> 6] |= 1 << (i & 63);
+}
+
+#[inline]
+fn get(bits: &[u64; 1024], key: u32) -> bool {
+    let i = slot(key);
+    bits[i >> 6] >> (i & 63) & 1 == 1
 }
 
 impl Table {
