@@ -135,8 +135,8 @@ struct Table {
     cands: Vec<Candidate>,
     /// ASCII-lower-cased pattern → pattern id, to retry shorter patterns after a rejected hit.
     by_key: FastMap<Box<[u8]>, u32>,
-    /// The first three bytes of every (lower-cased) pattern, hashed into a bit set: a start
-    /// whose three bytes are not in it skips the automaton (`di `, `il `, `che`…).
+    /// The first three and four bytes of every (lower-cased) pattern, hashed into bit sets: a
+    /// start whose bytes are not in them skips the automaton (`di `, `il `, `che`, `della`…).
     starts: StartFilter,
 }
 
