@@ -118,7 +118,7 @@ pub struct Money {
 }
 
 use crate::error::Error;
-use crate::hash::WordMap;
+use crate::hash::{WordMap, WordSet};
 use crate::lexicon::records_named;
 use crate::number::{NumberLexicon, parse_digits};
 use crate::token::{Document, TokenFlags, TokenKind};
@@ -198,6 +198,9 @@ pub struct MoneyLexicon {
     nouns: WordMap<NounClass>,
     /// Words that can start an amount, by their first two bytes: a cheap filter run on every token.
     starters: Starters,
+    /// Every word an amount can start with, bar compound number words: scale, number and vague
+    /// words, currencies' first words and codes (`starters` is its quick, looser filter).
+    first_words: WordSet,
 }
 
 static DEFAULT: LazyLock<MoneyLexicon> = LazyLock::new(|| {
@@ -234,6 +237,7 @@ impl MoneyLexicon {
     ) -> Result<MoneyLexicon, Error> {
         let mut lex = MoneyLexicon {
             starters: Starters::default(),
+            first_words: WordSet::default(),
             numbers,
             currencies: Vec::new(),
             currency_first: WordMap::default(),
@@ -305,14 +309,18 @@ impl MoneyLexicon {
             }
         }
         let mut starters = Starters::default();
+        let mut first_words = WordSet::default();
         for w in lex.numbers.words() {
             starters.insert(&w);
+            first_words.insert(w);
         }
         for (tokens, _, _, _) in &lex.currencies {
             starters.insert(&tokens[0]);
+            first_words.insert(tokens[0].clone());
         }
         for code in lex.codes.keys() {
             starters.insert(&crate::token::normalize(code));
+            first_words.insert(crate::token::normalize(code));
         }
         for rec in records_named(vague.0, vague.1) {
             let word = rec.require(0, "word")?;
@@ -327,6 +335,7 @@ impl MoneyLexicon {
             };
             lex.vague.insert(crate::token::normalize(word), class);
             starters.insert(&crate::token::normalize(word));
+            first_words.insert(crate::token::normalize(word));
         }
         for rec in records_named(nouns.0, nouns.1) {
             let word = rec.require(0, "noun")?;
@@ -347,6 +356,7 @@ impl MoneyLexicon {
             lex.nouns.insert(crate::token::normalize(word), class);
         }
         lex.starters = starters;
+        lex.first_words = first_words;
         Ok(lex)
     }
 }
@@ -787,7 +797,11 @@ impl Finder<'_, '_> {
         let candidate = match tok.kind {
             TokenKind::Number => true,
             TokenKind::Word if tok.is(TokenFlags::HAS_DIGIT) => true,
-            TokenKind::Word | TokenKind::Symbol => self.lex.starters.may_contain(self.norm(i)),
+            TokenKind::Word | TokenKind::Symbol => {
+                let w = self.norm(i);
+                self.lex.starters.may_contain(w)
+                    && (self.lex.first_words.contains(w) || self.lex.numbers.may_be_compound(w))
+            }
             _ => false,
         };
         if !candidate {

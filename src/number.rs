@@ -234,6 +234,18 @@ impl NumberLexicon {
         self.below_million(word).map(Decimal::from)
     }
 
+    /// False when `word` cannot be a compound number word (`ventitré`, `duemila`): the checks
+    /// [`NumberLexicon::number_word`] makes before parsing, without looking anything up.
+    pub(crate) fn may_be_compound(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        b.len() >= self.min_compound
+            && b.len() <= 64
+            && b.get(..3).is_none_or(|p| self.starts.contains(&[p[0], p[1], p[2]]))
+            && (self.short_end
+                || b.get(b.len().saturating_sub(3)..).is_none_or(|e| self.ends.contains(&[e[0], e[1], e[2]])))
+            && !b.iter().any(|c| c.is_ascii() && !c.is_ascii_lowercase())
+    }
+
     /// True when `word` is `un`/`una` (1 only before a scale word or currency).
     pub fn is_article(&self, word: &str) -> bool {
         matches!(self.atom(word), Some((_, Class::Article)))
@@ -594,14 +606,20 @@ mod tests {
             ("centinaia", None),
             ("unocento", None),
         ];
+        let lex = NumberLexicon::embedded();
         for &(input, want) in table {
             assert_eq!(
                 parse_number_word(input),
                 want.map(Decimal::from),
                 "help: parse_number_word({input:?})"
             );
+            // The money stage's pre-check never rules out a number word.
+            if want.is_some() {
+                assert!(lex.atom(input).is_some() || lex.may_be_compound(input), "{input}");
+            }
         }
         assert_eq!(parse_number_word("mezzo"), Some(d("0.5")));
+        assert!(!lex.may_be_compound("di") && !lex.may_be_compound("settembre"));
     }
 
     #[test]
