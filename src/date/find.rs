@@ -808,7 +808,9 @@ impl Ctx<'_, '_> {
     /// The governing preposition right before the core: its first token and modifier.
     fn governor(&self, core: &Core) -> Option<(usize, usize, Option<DateModifier>)> {
         let find = |p: usize| {
-            self.lex.governors.iter().find_map(|g| {
+            // Only a governor whose last word is right before the core can govern it.
+            let ks = self.lex.governors_by_last.get(self.norm(p.checked_sub(1)?))?;
+            ks.iter().map(|&k| &self.lex.governors[k]).find_map(|g| {
                 let len = g.tokens.len();
                 if len > p || g.value == Governor::Article {
                     return None;

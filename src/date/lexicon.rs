@@ -103,6 +103,8 @@ pub struct DateLexicon {
     /// First word → indices into `phrases` (longest first, as there).
     pub(crate) phrases_by_first: WordMap<Vec<usize>>,
     pub(crate) governors: Vec<Phrase<Governor>>,
+    /// Last word → indices into `governors` (longest first, as there).
+    pub(crate) governors_by_last: WordMap<Vec<usize>>,
     pub(crate) tense_words: WordMap<TenseCue>,
     pub(crate) tense_suffixes: Vec<(String, TenseCue)>,
     pub(crate) count_after: WordSet,
@@ -252,6 +254,11 @@ impl DateLexicon {
         // Longest phrases first, so the first match is the longest.
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         lex.governors.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        for (k, g) in lex.governors.iter().enumerate() {
+            if let Some(last) = g.tokens.last() {
+                lex.governors_by_last.get_or_default(last).push(k);
+            }
+        }
         for (k, p) in lex.phrases.iter().enumerate() {
             if let Some(first) = p.tokens.first() {
                 lex.phrases_by_first.get_or_default(first).push(k);
