@@ -661,6 +661,8 @@ struct Haystack<'d> {
     /// Token starts and ends, as bit sets over byte offsets of the searched text.
     starts: Bits,
     ends: Bits,
+    /// The byte after every hyphen: a hit may also start there (`e-commerce`, `Samsung-Harman`).
+    after_hyphens: Bits,
 }
 
 /// A haystack owned by one search or lent by the caller that shares it.
@@ -721,6 +723,28 @@ impl Bits {
         self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
     }
 
+    /// The first set offset greater than `i` and less than `limit`.
+    #[inline]
+    fn next_after_below(&self, i: usize, limit: usize) -> Option<usize> {
+        let from = i + 1;
+        if from >= limit {
+            return None;
+        }
+        let mut k = from >> 6;
+        let mut w = *self.0.get(k)? & (!0u64).checked_shl((from & 63) as u32).unwrap_or(0);
+        loop {
+            if w != 0 {
+                let at = (k << 6) + w.trailing_zeros() as usize;
+                return (at < limit).then_some(at);
+            }
+            k += 1;
+            if k << 6 >= limit {
+                return None;
+            }
+            w = *self.0.get(k)?;
+        }
+    }
+
     /// The first set offset greater than `i`.
     #[inline]
     fn next_after(&self, i: usize) -> Option<usize> {
@@ -759,6 +783,7 @@ impl<'d> Haystack<'d> {
             map: Vec::new(),
             starts: Bits::default(),
             ends: Bits::default(),
+            after_hyphens: Bits::default(),
         }
     }
 
@@ -832,7 +857,8 @@ impl<'d> Haystack<'d> {
     fn with(text: Cow<'d, str>, hay: Cow<'d, [u8]>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
         let starts = Bits::of(text.len(), tokens.iter().map(|t| t.span.start));
         let ends = Bits::of(text.len(), tokens.iter().map(|t| t.span.end));
-        Haystack { text, hay, tokens, map, starts, ends }
+        let after_hyphens = Bits::of(text.len(), text.match_indices('-').map(|(h, _)| h + 1));
+        Haystack { text, hay, tokens, map, starts, ends, after_hyphens }
     }
 }
 
@@ -908,11 +934,8 @@ impl<'t, 'h, 'd> Hits<'t, 'h, 'd> {
     #[inline]
     fn next_start(&self, s: usize) -> usize {
         let next_token = self.h.starts.next_after(s).unwrap_or(self.h.text.len());
-        let bytes = self.h.text.as_bytes();
-        match bytes.get(s..next_token).and_then(|b| b.iter().position(|&c| c == b'-')) {
-            Some(i) if s + i + 1 < next_token => s + i + 1,
-            _ => next_token,
-        }
+        // Just after the first hyphen from `s` on, if that comes before the next token.
+        self.h.after_hyphens.next_after_below(s, next_token).unwrap_or(next_token)
     }
 
     /// After a rejected hit `s..e`: the longest shorter pattern starting at `s` that ends at a
@@ -1012,5 +1035,25 @@ impl Iterator for Hits<'_, '_, '_> {
             self.pos = self.next_start(s);
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod bits_tests {
+    use super::Bits;
+
+    #[test]
+    fn next_set_offset_stays_below_the_limit() {
+        let b = Bits::of(300, [3, 64, 65, 250].into_iter());
+        assert_eq!(b.next_after(3), Some(64));
+        assert_eq!(b.next_after_below(3, 300), Some(64));
+        assert_eq!(b.next_after_below(3, 64), None);
+        assert_eq!(b.next_after_below(64, 66), Some(65));
+        assert_eq!(b.next_after_below(65, 250), None);
+        assert_eq!(b.next_after_below(65, 251), Some(250));
+        assert_eq!(b.next_after_below(0, 1), None);
+        assert_eq!(b.next_after_below(299, 1000), None);
+        // The words past the limit are never read: a limit far beyond the set still answers.
+        assert_eq!(b.next_after_below(250, usize::MAX), None);
     }
 }
