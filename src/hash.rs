@@ -1,8 +1,10 @@
-//! Fast hashing for the embedded lexicons.
+//! Fast hashing and word tables for the lexicons.
 //!
 //! Every token of a text is looked up in several small static word tables; the default SipHash
 //! spends more time hashing short keys than the lookups are worth. The keys are the lexicons'
-//! own words, so hash flooding is not a concern: collisions can only slow a lookup.
+//! own words, so hash flooding is not a concern: collisions can only slow a lookup. Most tokens
+//! are in none of a table's words, so [`WordMap`] and [`WordSet`] answer most misses from a
+//! filter on first byte and length, before hashing.
 
 use std::collections::{HashMap, HashSet};
 
