@@ -203,8 +203,8 @@ impl<'a> Document<'a> {
         let tokens = scan::tokenize(text);
         let sentences = split_sentences(text, &tokens);
         // The text lower-cased in one pass holds the normalized form of every ASCII token at its
-        // own span; the others (`Perché`, `dell’`) are appended after it.
-        // Room for the appended forms, so that they never move the lower-cased copy.
+        // own span; the others (`Perché`, `dell’`) are appended after it, in room reserved so
+        // that they never move the copy.
         let mut norm = String::with_capacity(text.len() + text.len() / 8 + 16);
         norm.push_str(text);
         norm.make_ascii_lowercase();
