@@ -75,6 +75,9 @@ pub struct NumberLexicon {
     ends: FastSet<[u8; 3]>,
     /// An atom shorter than three bytes may end a compound: `ends` cannot rule words out.
     short_end: bool,
+    /// An atom or stem shorter than three bytes may open a compound: `starts` cannot rule
+    /// words out.
+    short_start: bool,
     /// The fewest bytes a compound can have: twice the shortest atom that can be part of one,
     /// less its final character.
     min_compound: usize,
@@ -161,10 +164,18 @@ impl NumberLexicon {
             let last = w.chars().last().map_or(0, char::len_utf8);
             &w[..w.len() - last]
         });
-        let all: Vec<&str> = lex.atoms.keys().map(String::as_str).chain(stems).collect();
-        for w in all {
-            if let Some(&[a, b, c]) = w.as_bytes().get(..3) {
-                lex.starts.insert([a, b, c]);
+        // Articles and halves stand alone (`un`, `mezzo`); every other atom and stem may open a
+        // compound.
+        let opening = (&lex.atoms)
+            .into_iter()
+            .map(|(w, (_, class))| (w.as_str(), !matches!(class, Class::Article | Class::Half)));
+        let all: Vec<(&str, bool)> = opening.chain(stems.map(|s| (s, true))).collect();
+        for (w, opens) in all {
+            match w.as_bytes() {
+                &[a, b, c, ..] => {
+                    lex.starts.insert([a, b, c]);
+                }
+                _ => lex.short_start |= opens,
             }
         }
         lex.min_compound = (&lex.atoms)
@@ -207,42 +218,36 @@ impl NumberLexicon {
     /// The value of a lower-case Italian number word (`dieci`, `duecento`, `tremila`,
     /// `ventotto`, `mezzo`); `un`/`una` give 1.
     pub fn number_word(&self, word: &str) -> Option<Decimal> {
-        if let Some(&[a, b, c]) = word.as_bytes().get(..3)
-            && !self.starts.contains(&[a, b, c])
-        {
-            return None;
-        }
-        if let &[.., a, b, c] = word.as_bytes()
-            && !self.short_end
-            && !self.ends.contains(&[a, b, c])
-        {
-            return None;
-        }
-        if word.is_empty() || word.len() > 64 || word.bytes().any(|b| b.is_ascii() && !b.is_ascii_lowercase())
-        {
-            return None;
-        }
         if let Some((v, class)) = self.atom(word)
             && class != Class::Thousands
         {
             return Some(v);
         }
-        // A compound joins at least two atoms, each maybe without its final vowel (`ventotto`).
-        if word.len() < self.min_compound {
+        if !self.may_be_compound(word) {
             return None;
         }
         self.below_million(word).map(Decimal::from)
     }
 
-    /// False when `word` cannot be a compound number word (`ventitré`, `duemila`): the checks
-    /// [`NumberLexicon::number_word`] makes before parsing, without looking anything up.
+    /// False when `word` cannot be a compound number word (`ventitré`, `duemila`), from checks
+    /// that look nothing up: a compound is lower case, joins at least two atoms (each maybe
+    /// without its final vowel: `ventotto`), starts like an atom or a stem and ends with a
+    /// whole atom (`settembre` starts like `sette` but ends with no atom).
     pub(crate) fn may_be_compound(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        b.len() >= self.min_compound
+        let starts_ok = match b {
+            [x, y, z, ..] => self.short_start || self.starts.contains(&[*x, *y, *z]),
+            _ => true,
+        };
+        let ends_ok = match b {
+            [.., x, y, z] => self.short_end || self.ends.contains(&[*x, *y, *z]),
+            _ => true,
+        };
+        !b.is_empty()
+            && b.len() >= self.min_compound
             && b.len() <= 64
-            && b.get(..3).is_none_or(|p| self.starts.contains(&[p[0], p[1], p[2]]))
-            && (self.short_end
-                || b.get(b.len().saturating_sub(3)..).is_none_or(|e| self.ends.contains(&[e[0], e[1], e[2]])))
+            && starts_ok
+            && ends_ok
             && !b.iter().any(|c| c.is_ascii() && !c.is_ascii_lowercase())
     }
 
@@ -620,6 +625,13 @@ mod tests {
         }
         assert_eq!(parse_number_word("mezzo"), Some(d("0.5")));
         assert!(!lex.may_be_compound("di") && !lex.may_be_compound("settembre"));
+        // A lexicon whose shortest atom has two bytes lets one- and two-byte words through the
+        // length check: the byte checks must not read past them.
+        let tiny = NumberLexicon::parse(("s.tsv", ""), ("w.tsv", "ab\t1\tunit\ncd\t20\tten\n")).unwrap();
+        for w in ["", "a", "ab", "abc", "cdab", "é"] {
+            let _ = (tiny.may_be_compound(w), tiny.number_word(w));
+        }
+        assert_eq!(tiny.number_word("cdab"), Some(Decimal::from(21)));
     }
 
     #[test]
