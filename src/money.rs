@@ -308,20 +308,10 @@ impl MoneyLexicon {
                 lex.qualifier_by_last.get_or_default(last).push(k);
             }
         }
-        let mut starters = Starters::default();
         let mut first_words = WordSet::default();
-        for w in lex.numbers.words() {
-            starters.insert(&w);
-            first_words.insert(w);
-        }
-        for (tokens, _, _, _) in &lex.currencies {
-            starters.insert(&tokens[0]);
-            first_words.insert(tokens[0].clone());
-        }
-        for code in lex.codes.keys() {
-            starters.insert(&crate::token::normalize(code));
-            first_words.insert(crate::token::normalize(code));
-        }
+        first_words.extend(lex.numbers.words());
+        first_words.extend(lex.currencies.iter().map(|(tokens, _, _, _)| tokens[0].clone()));
+        first_words.extend(lex.codes.keys().map(|code| crate::token::normalize(code)));
         for rec in records_named(vague.0, vague.1) {
             let word = rec.require(0, "word")?;
             let class = match rec.require(1, "class")? {
@@ -334,7 +324,6 @@ impl MoneyLexicon {
                 }
             };
             lex.vague.insert(crate::token::normalize(word), class);
-            starters.insert(&crate::token::normalize(word));
             first_words.insert(crate::token::normalize(word));
         }
         for rec in records_named(nouns.0, nouns.1) {
@@ -355,7 +344,10 @@ impl MoneyLexicon {
             };
             lex.nouns.insert(crate::token::normalize(word), class);
         }
-        lex.starters = starters;
+        // The byte filter covers compound number words too: they start and end like an atom.
+        for w in first_words.iter() {
+            lex.starters.insert(w);
+        }
         lex.first_words = first_words;
         Ok(lex)
     }
