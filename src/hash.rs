@@ -155,6 +155,20 @@ impl<V> WordMap<V> {
     }
 }
 
+impl WordMap<Vec<usize>> {
+    /// Word → the positions, in order, of the items keyed by it (`None`: an item with no key),
+    /// for looking up phrases by their first or last word.
+    pub(crate) fn positions<'w>(keys: impl IntoIterator<Item = Option<&'w String>>) -> Self {
+        let mut index: WordMap<Vec<usize>> = WordMap::default();
+        for (k, word) in keys.into_iter().enumerate() {
+            if let Some(word) = word {
+                index.get_or_default(word).push(k);
+            }
+        }
+        index
+    }
+}
+
 impl<V> std::ops::Index<&str> for WordMap<V> {
     type Output = V;
     /// The value of `word`; panics when it is missing, like `HashMap`'s index.
@@ -236,6 +250,9 @@ mod tests {
         assert!(!m.contains_key("milione"));
         *m.get_or_default("nuovo") += 0;
         assert!(m.contains_key("nuovo"));
+        let keys = ["di".to_string(), "la".to_string()];
+        let index = WordMap::positions([Some(&keys[0]), None, Some(&keys[1]), Some(&keys[0])]);
+        assert_eq!((index.get("di"), index.get("la")), (Some(&vec![0, 3]), Some(&vec![2])));
         let s: WordSet = ["il".to_string(), "la".to_string()].into_iter().collect();
         assert!(s.contains("la") && !s.contains("lo") && s.iter().count() == 2);
     }

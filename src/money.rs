@@ -283,9 +283,8 @@ impl MoneyLexicon {
         }
         // Longest first, so `dollari taiwanesi` wins over `dollari`.
         lex.currencies.sort_by_key(|(t, _, _, _)| std::cmp::Reverse(t.len()));
-        for (i, (tokens, _, _, _)) in lex.currencies.iter().enumerate() {
-            lex.currency_first.get_or_default(&tokens[0]).push(i);
-        }
+        lex.currency_first =
+            WordMap::positions(lex.currencies.iter().map(|(tokens, _, _, _)| tokens.first()));
         for rec in records_named(qualifiers.0, qualifiers.1) {
             let phrase = rec.require(0, "qualifier phrase")?;
             let q = match rec.require(1, "qualifier")? {
@@ -303,11 +302,7 @@ impl MoneyLexicon {
             lex.qualifiers.push((tokens, q));
         }
         lex.qualifiers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
-        for (k, (phrase, _)) in lex.qualifiers.iter().enumerate() {
-            if let Some(last) = phrase.last() {
-                lex.qualifier_by_last.get_or_default(last).push(k);
-            }
-        }
+        lex.qualifier_by_last = WordMap::positions(lex.qualifiers.iter().map(|(phrase, _)| phrase.last()));
         let mut first_words = WordSet::default();
         first_words.extend(lex.numbers.words());
         first_words.extend(lex.currencies.iter().map(|(tokens, _, _, _)| tokens[0].clone()));

@@ -254,16 +254,8 @@ impl DateLexicon {
         // Longest phrases first, so the first match is the longest.
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         lex.governors.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
-        for (k, g) in lex.governors.iter().enumerate() {
-            if let Some(last) = g.tokens.last() {
-                lex.governors_by_last.get_or_default(last).push(k);
-            }
-        }
-        for (k, p) in lex.phrases.iter().enumerate() {
-            if let Some(first) = p.tokens.first() {
-                lex.phrases_by_first.get_or_default(first).push(k);
-            }
-        }
+        lex.governors_by_last = WordMap::positions(lex.governors.iter().map(|g| g.tokens.last()));
+        lex.phrases_by_first = WordMap::positions(lex.phrases.iter().map(|p| p.tokens.first()));
         for g in &lex.governors {
             if let [word] = g.tokens.as_slice() {
                 lex.single_governors.insert(word.clone());
