@@ -433,37 +433,33 @@ fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Vec<(u32, A
 #[derive(Debug)]
 struct StartFilter {
     /// The first three bytes of every pattern (all of them with any third byte for `hp`).
-    three: Box<[u64; 1024]>,
+    three: KeyBits,
     /// The first four bytes of every pattern of four bytes or more.
-    four: Box<[u64; 1024]>,
+    four: KeyBits,
     /// The first three bytes of every pattern of two or three bytes: any fourth byte may follow.
-    whole: Box<[u64; 1024]>,
+    whole: KeyBits,
     /// False when some pattern is shorter than two bytes: then every start is tried.
     on: bool,
 }
 
 impl StartFilter {
     fn of(patterns: &[&[u8]]) -> StartFilter {
-        let mut f = StartFilter {
-            three: Box::new([0; 1024]),
-            four: Box::new([0; 1024]),
-            whole: Box::new([0; 1024]),
-            on: true,
-        };
+        let mut f =
+            StartFilter { three: KeyBits::new(), four: KeyBits::new(), whole: KeyBits::new(), on: true };
         for p in patterns {
             match *p {
                 [a, b, c, d, ..] => {
-                    set(&mut f.three, key3(*a, *b, *c));
-                    set(&mut f.four, key3(*a, *b, *c) | u32::from(*d) << 24);
+                    f.three.insert(key3(*a, *b, *c));
+                    f.four.insert(key3(*a, *b, *c) | u32::from(*d) << 24);
                 }
                 [a, b, c] => {
-                    set(&mut f.three, key3(*a, *b, *c));
-                    set(&mut f.whole, key3(*a, *b, *c));
+                    f.three.insert(key3(*a, *b, *c));
+                    f.whole.insert(key3(*a, *b, *c));
                 }
                 // `hp`: whatever bytes follow in the text.
                 [a, b] => (0..=255).for_each(|c| {
-                    set(&mut f.three, key3(*a, *b, c));
-                    set(&mut f.whole, key3(*a, *b, c));
+                    f.three.insert(key3(*a, *b, c));
+                    f.whole.insert(key3(*a, *b, c));
                 }),
                 _ => f.on = false,
             }
@@ -479,7 +475,8 @@ impl StartFilter {
         }
         let at = |k: usize| hay.get(s + k).copied().unwrap_or(0);
         let k3 = key3(at(0), at(1), at(2));
-        get(&self.three, k3) && (get(&self.whole, k3) || get(&self.four, k3 | u32::from(at(3)) << 24))
+        self.three.contains(k3)
+            && (self.whole.contains(k3) || self.four.contains(k3 | u32::from(at(3)) << 24))
     }
 }
 
@@ -488,20 +485,31 @@ fn key3(a: u8, b: u8, c: u8) -> u32 {
     u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16
 }
 
-#[inline]
-fn slot(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-}
+/// A one-hash bit set of 32-bit keys (64 Ki bits, 8 KiB): `contains` may say yes for a key
+/// never inserted, never no for one that was.
+#[derive(Debug)]
+struct KeyBits(Box<[u64; 1024]>);
 
-fn set(bits: &mut [u64; 1024], key: u32) {
-    let i = slot(key);
-    bits[i >> 6] |= 1 << (i & 63);
-}
+impl KeyBits {
+    fn new() -> Self {
+        KeyBits(Box::new([0; 1024]))
+    }
 
-#[inline]
-fn get(bits: &[u64; 1024], key: u32) -> bool {
-    let i = slot(key);
-    bits[i >> 6] >> (i & 63) & 1 == 1
+    #[inline]
+    fn slot(key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn insert(&mut self, key: u32) {
+        let i = Self::slot(key);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn contains(&self, key: u32) -> bool {
+        let i = Self::slot(key);
+        self.0[i >> 6] >> (i & 63) & 1 == 1
+    }
 }
 
 impl Table {
