@@ -666,11 +666,11 @@ struct Haystack<'d> {
     /// Breakpoints (copy offset, original offset) when searching a shortened copy; empty when
     /// offsets are the original ones.
     map: Vec<(u32, u32)>,
-    /// Token starts and ends, as bit sets over byte offsets of the searched text.
-    starts: Bits,
+    /// Token ends, as a bit set over byte offsets of the searched text.
     ends: Bits,
-    /// The byte after every hyphen: a hit may also start there (`e-commerce`, `Samsung-Harman`).
-    after_hyphens: Bits,
+    /// The byte after every hyphen, in order: a hit may start there as well as at a token start
+    /// (`e-commerce`, `Samsung-Harman`).
+    after_hyphens: Vec<usize>,
 }
 
 /// A haystack owned by one search or lent by the caller that shares it.
@@ -694,6 +694,9 @@ struct Hits<'t, 'h, 'd> {
     table: &'t Table,
     h: HayRef<'h, 'd>,
     pos: usize,
+    /// The next token and the next position after a hyphen that may start a hit.
+    next_token: usize,
+    next_hyphen: usize,
     key: Vec<u8>,
     inner_ends: Vec<usize>,
 }
@@ -730,43 +733,6 @@ impl Bits {
     fn get(&self, i: usize) -> bool {
         self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
     }
-
-    /// The first set offset greater than `i` and less than `limit`.
-    #[inline]
-    fn next_after_below(&self, i: usize, limit: usize) -> Option<usize> {
-        let from = i + 1;
-        if from >= limit {
-            return None;
-        }
-        let mut k = from >> 6;
-        let mut w = *self.0.get(k)? & (!0u64).checked_shl((from & 63) as u32).unwrap_or(0);
-        loop {
-            if w != 0 {
-                let at = (k << 6) + w.trailing_zeros() as usize;
-                return (at < limit).then_some(at);
-            }
-            k += 1;
-            if k << 6 >= limit {
-                return None;
-            }
-            w = *self.0.get(k)?;
-        }
-    }
-
-    /// The first set offset greater than `i`.
-    #[inline]
-    fn next_after(&self, i: usize) -> Option<usize> {
-        let from = i + 1;
-        let mut k = from >> 6;
-        let mut w = *self.0.get(k)? & (!0u64).checked_shl((from & 63) as u32).unwrap_or(0);
-        loop {
-            if w != 0 {
-                return Some((k << 6) + w.trailing_zeros() as usize);
-            }
-            k += 1;
-            w = *self.0.get(k)?;
-        }
-    }
 }
 
 /// True when the gap before token `t` (from byte `prev_end`) may sit inside a name as written in
@@ -789,9 +755,8 @@ impl<'d> Haystack<'d> {
             hay: Cow::Borrowed(&[]),
             tokens: Cow::Borrowed(&[]),
             map: Vec::new(),
-            starts: Bits::default(),
             ends: Bits::default(),
-            after_hyphens: Bits::default(),
+            after_hyphens: Vec::new(),
         }
     }
 
@@ -863,10 +828,9 @@ impl<'d> Haystack<'d> {
 
     /// `text`, whose ASCII-lower-cased bytes are `hay`, with its token boundaries.
     fn with(text: Cow<'d, str>, hay: Cow<'d, [u8]>, tokens: Cow<'d, [Token]>, map: Vec<(u32, u32)>) -> Self {
-        let starts = Bits::of(text.len(), tokens.iter().map(|t| t.span.start));
         let ends = Bits::of(text.len(), tokens.iter().map(|t| t.span.end));
-        let after_hyphens = Bits::of(text.len(), text.match_indices('-').map(|(h, _)| h + 1));
-        Haystack { text, hay, tokens, map, starts, ends, after_hyphens }
+        let after_hyphens = text.match_indices('-').map(|(h, _)| h + 1).collect();
+        Haystack { text, hay, tokens, map, ends, after_hyphens }
     }
 }
 
@@ -878,7 +842,7 @@ impl<'t, 'h, 'd> Hits<'t, 'h, 'd> {
     }
 
     fn over(table: &'t Table, h: HayRef<'h, 'd>) -> Self {
-        Hits { table, h, pos: 0, key: Vec::new(), inner_ends: Vec::new() }
+        Hits { table, h, pos: 0, next_token: 0, next_hyphen: 0, key: Vec::new(), inner_ends: Vec::new() }
     }
 
     /// The span in the original text of `s..e` in the searched text.
@@ -895,12 +859,6 @@ impl<'t, 'h, 'd> Hits<'t, 'h, 'd> {
             o + i.saturating_sub(h)
         };
         Span::new(at(s), at(e))
-    }
-
-    /// True when a hit may start at byte `s`: a token start, or just after a hyphen.
-    #[inline]
-    fn valid_start(&self, s: usize) -> bool {
-        self.h.starts.get(s) || s > 0 && self.h.text.as_bytes().get(s - 1) == Some(&b'-')
     }
 
     /// True when a hit may end at byte `e`: a token end, just before a hyphen, just before
@@ -938,12 +896,21 @@ impl<'t, 'h, 'd> Hits<'t, 'h, 'd> {
         self.h.tokens.get(k).is_some_and(|t| t.span.end == e + n && t.span.start < e)
     }
 
-    /// The first position after `s` where a hit may start.
+    /// The first position at or after `self.pos` where a hit may start: a token start or the
+    /// byte after a hyphen. Both lists are in order, so each is walked once per document.
     #[inline]
-    fn next_start(&self, s: usize) -> usize {
-        let next_token = self.h.starts.next_after(s).unwrap_or(self.h.text.len());
-        // Just after the first hyphen from `s` on, if that comes before the next token.
-        self.h.after_hyphens.next_after_below(s, next_token).unwrap_or(next_token)
+    fn next_start(&mut self) -> Option<usize> {
+        let (tokens, hyphens) = (&self.h.tokens, &self.h.after_hyphens);
+        while tokens.get(self.next_token).is_some_and(|t| t.span.start < self.pos) {
+            self.next_token += 1;
+        }
+        while hyphens.get(self.next_hyphen).is_some_and(|&h| h < self.pos) {
+            self.next_hyphen += 1;
+        }
+        let token = tokens.get(self.next_token).map_or(usize::MAX, |t| t.span.start);
+        let hyphen = hyphens.get(self.next_hyphen).copied().unwrap_or(usize::MAX);
+        let s = token.min(hyphen);
+        (s < self.h.hay.len()).then_some(s)
     }
 
     /// After a rejected hit `s..e`: the longest shorter pattern starting at `s` that ends at a
@@ -1011,11 +978,10 @@ impl Iterator for Hits<'_, '_, '_> {
         if self.table.shards.is_empty() {
             return None;
         }
-        while self.pos < self.h.hay.len() {
-            let s = self.pos;
-            // One anchored search per possible start: token starts and just after a hyphen.
-            // Skipping the other bytes is what makes this faster than an unanchored scan.
-            if self.table.starts.may_start(&self.h.hay, s) && self.valid_start(s) {
+        // One anchored search per possible start: token starts and just after a hyphen.
+        // Skipping the other bytes is what makes this faster than an unanchored scan.
+        while let Some(s) = self.next_start() {
+            if self.table.starts.may_start(&self.h.hay, s) {
                 let input = Input::new(&self.h.hay).range(s..).anchored(Anchored::Yes);
                 // The longest pattern starting here, over every shard: (end, pattern id).
                 let mut best: Option<(usize, usize)> = None;
@@ -1040,28 +1006,8 @@ impl Iterator for Hits<'_, '_, '_> {
                     }
                 }
             }
-            self.pos = self.next_start(s);
+            self.pos = s + 1;
         }
         None
-    }
-}
-
-#[cfg(test)]
-mod bits_tests {
-    use super::Bits;
-
-    #[test]
-    fn next_set_offset_stays_below_the_limit() {
-        let b = Bits::of(300, [3, 64, 65, 250].into_iter());
-        assert_eq!(b.next_after(3), Some(64));
-        assert_eq!(b.next_after_below(3, 300), Some(64));
-        assert_eq!(b.next_after_below(3, 64), None);
-        assert_eq!(b.next_after_below(64, 66), Some(65));
-        assert_eq!(b.next_after_below(65, 250), None);
-        assert_eq!(b.next_after_below(65, 251), Some(250));
-        assert_eq!(b.next_after_below(0, 1), None);
-        assert_eq!(b.next_after_below(299, 1000), None);
-        // The words past the limit are never read: a limit far beyond the set still answers.
-        assert_eq!(b.next_after_below(250, usize::MAX), None);
     }
 }
