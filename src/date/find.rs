@@ -709,7 +709,10 @@ impl Ctx<'_, '_> {
         if tok.kind != TokenKind::Word || tok.span.len() < 11 {
             return None;
         }
-        let (a, b) = self.norm(i).split_once('-')?;
+        // A byte loop: words are short, and a `memchr` call costs more than it saves here.
+        let w = self.norm(i);
+        let cut = w.bytes().position(|b| b == b'-')?;
+        let (a, b) = (w.get(..cut)?, w.get(cut + 1..)?);
         let (&(ma, false), &(mb, false)) = (self.lex.months.get(a)?, self.lex.months.get(b)?) else {
             return None;
         };
@@ -754,7 +757,7 @@ impl Ctx<'_, '_> {
             TokenKind::Word | TokenKind::Abbreviation => {
                 tok.is(TokenFlags::HAS_DIGIT)
                     || self.word_is(i, |w| w.starter)
-                    || (!tok.is(TokenFlags::ELISION) && self.norm(i).contains('\''))
+                    || (!tok.is(TokenFlags::ELISION) && self.norm(i).bytes().any(|b| b == b'\''))
                     || (self.word_is(i + 1, |w| w.unit.is_some()) && self.number_word(i).is_some())
             }
             _ => false,

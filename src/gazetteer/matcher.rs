@@ -473,10 +473,16 @@ impl StartFilter {
         if !self.on {
             return true;
         }
-        let at = |k: usize| hay.get(s + k).copied().unwrap_or(0);
-        let k3 = key3(at(0), at(1), at(2));
-        self.three.contains(k3)
-            && (self.whole.contains(k3) || self.four.contains(k3 | u32::from(at(3)) << 24))
+        // Four bytes in one load; near the text's end the missing ones read as 0.
+        let k4 = match hay.get(s..s + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+            _ => {
+                let at = |k: usize| hay.get(s + k).copied().unwrap_or(0);
+                u32::from_le_bytes([at(0), at(1), at(2), at(3)])
+            }
+        };
+        let k3 = k4 & 0x00FF_FFFF;
+        self.three.contains(k3) && (self.whole.contains(k3) || self.four.contains(k4))
     }
 }
 
