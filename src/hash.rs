@@ -66,27 +66,68 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-/// A word-keyed map for lexicons looked up on every token: a [`FastMap`] behind a filter on
-/// (first byte, length) that answers most misses without hashing.
+/// A word-keyed map for lexicons looked up on every token: a filter on (first byte, length)
+/// that answers most misses at once, in front of an open-addressing table whose slots hold the
+/// key packed into two integers.
 ///
 /// Most tokens of a text are in none of a lexicon's tables, so the miss is the common case; the
-/// filter is a 1 KiB table of length bits per first byte, built as words are inserted.
+/// filter is a 1 KiB table of length bits per first byte, built as words are inserted. A word of
+/// up to 16 bytes is compared as two integers and its length, without a call to `memcmp`; a
+/// longer one is checked against its key.
 #[derive(Clone)]
 pub(crate) struct WordMap<V> {
-    map: FastMap<String, V>,
+    /// Keys and values in insertion order; slot `index` points into them.
+    keys: Vec<String>,
+    values: Vec<V>,
+    /// A power of two in size and at most half full, so a probe always meets an empty slot.
+    slots: Vec<Slot>,
     /// For each first byte, bit `min(len, 31)` is set when a key of that length starts with it.
     filter: Box<[u32; 256]>,
 }
 
+/// A table slot: the packed key and its length, and `index + 1` of the entry (0: empty).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    index: u32,
+}
+
+/// A word as two integers. With its length this is exact up to 16 bytes: the first and the last
+/// eight bytes (overlapping when shorter), or for shorter words the first and last four, or the
+/// first, middle and last byte.
+#[inline]
+fn pack(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let le8 = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let le4 = |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+    match n {
+        0 => (0, 0),
+        1..=3 => (u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16, 0),
+        4..=7 => (le4(0) | le4(n - 4) << 32, 0),
+        _ => (le8(0), le8(n - 8)),
+    }
+}
+
+#[inline]
+fn slot_hash(lo: u64, hi: u64, len: usize) -> u64 {
+    (lo ^ hi.rotate_left(29) ^ (len as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { map: FastMap::default(), filter: Box::new([0; 256]) }
+        WordMap { keys: Vec::new(), values: Vec::new(), slots: Vec::new(), filter: Box::new([0; 256]) }
     }
 }
 
 impl<V: std::fmt::Debug> std::fmt::Debug for WordMap<V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.map.fmt(f)
+        f.debug_map().entries(self.keys.iter().zip(&self.values)).finish()
     }
 }
 
@@ -102,12 +143,59 @@ impl<V> WordMap<V> {
         filter_slot(word).is_some_and(|(b, bit)| self.filter[b] & bit != 0)
     }
 
+    /// The entry index of `word`, probing from its slot.
+    #[inline]
+    fn find(&self, word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let (lo, hi) = pack(b);
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = (slot_hash(lo, hi, b.len()) >> 32) as usize & mask;
+        loop {
+            let slot = self.slots.get(at)?;
+            if slot.index == 0 {
+                return None;
+            }
+            if slot.lo == lo && slot.hi == hi && slot.len as usize == b.len() {
+                let i = slot.index as usize - 1;
+                if b.len() <= 16 || self.keys.get(i).is_some_and(|k| k == word) {
+                    return Some(i);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Puts entry `index` (key `word`) in the first free slot of its probe sequence.
+    fn place(slots: &mut [Slot], word: &str, index: usize) {
+        let b = word.as_bytes();
+        let (lo, hi) = pack(b);
+        let mask = slots.len() - 1;
+        let mut at = (slot_hash(lo, hi, b.len()) >> 32) as usize & mask;
+        while slots[at].index != 0 {
+            at = (at + 1) & mask;
+        }
+        slots[at] = Slot { lo, hi, len: b.len() as u32, index: index as u32 + 1 };
+    }
+
     /// Inserts `word`, returning the value it replaces.
     pub(crate) fn insert(&mut self, word: String, value: V) -> Option<V> {
+        if let Some(i) = self.find(&word) {
+            return Some(std::mem::replace(&mut self.values[i], value));
+        }
         if let Some((b, bit)) = filter_slot(&word) {
             self.filter[b] |= bit;
         }
-        self.map.insert(word, value)
+        if 2 * (self.keys.len() + 1) > self.slots.len() {
+            let mut slots = vec![Slot::default(); (4 * (self.keys.len() + 1)).next_power_of_two()];
+            for (i, k) in self.keys.iter().enumerate() {
+                Self::place(&mut slots, k, i);
+            }
+            self.slots = slots;
+        }
+        Self::place(&mut self.slots, &word, self.keys.len());
+        self.keys.push(word);
+        self.values.push(value);
+        None
     }
 
     /// The value of `word`, inserting the default first if it is missing.
@@ -115,43 +203,47 @@ impl<V> WordMap<V> {
     where
         V: Default,
     {
-        if !self.map.contains_key(word) {
-            self.insert(word.to_string(), V::default());
-        }
-        self.map.get_mut(word).expect("inserted above")
+        let i = match self.find(word) {
+            Some(i) => i,
+            None => {
+                self.insert(word.to_string(), V::default());
+                self.keys.len() - 1
+            }
+        };
+        &mut self.values[i]
     }
 
     /// The values, mutably (the keys, and so the filter, stay as they are).
     pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.map.values_mut()
+        self.values.iter_mut()
     }
 
     /// The value of `word`.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
-        if self.may_contain(word) { self.map.get(word) } else { None }
+        if self.may_contain(word) { self.find(word).and_then(|i| self.values.get(i)) } else { None }
     }
 
     /// True when `word` is a key.
     #[inline]
     pub(crate) fn contains_key(&self, word: &str) -> bool {
-        self.may_contain(word) && self.map.contains_key(word)
+        self.may_contain(word) && self.find(word).is_some()
     }
 
     /// Number of entries.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        self.keys.len()
     }
 
     /// True when there is no entry.
     pub(crate) fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.keys.is_empty()
     }
 
-    /// The keys, in no particular order.
+    /// The keys, in insertion order.
     pub(crate) fn keys(&self) -> impl Iterator<Item = &String> {
-        self.map.keys()
+        self.keys.iter()
     }
 }
 
@@ -173,15 +265,15 @@ impl<V> std::ops::Index<&str> for WordMap<V> {
     type Output = V;
     /// The value of `word`; panics when it is missing, like `HashMap`'s index.
     fn index(&self, word: &str) -> &V {
-        &self.map[word]
+        self.get(word).expect("WordMap: no entry for the word")
     }
 }
 
 impl<'a, V> IntoIterator for &'a WordMap<V> {
     type Item = (&'a String, &'a V);
-    type IntoIter = std::collections::hash_map::Iter<'a, String, V>;
+    type IntoIter = std::iter::Zip<std::slice::Iter<'a, String>, std::slice::Iter<'a, V>>;
     fn into_iter(self) -> Self::IntoIter {
-        self.map.iter()
+        self.keys.iter().zip(&self.values)
     }
 }
 
@@ -207,7 +299,7 @@ impl WordSet {
         self.0.contains_key(word)
     }
 
-    /// The words, in no particular order.
+    /// The words, in insertion order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &String> {
         self.0.keys()
     }
@@ -255,6 +347,35 @@ mod tests {
         assert_eq!((index.get("di"), index.get("la")), (Some(&vec![0, 3]), Some(&vec![2])));
         let s: WordSet = ["il".to_string(), "la".to_string()].into_iter().collect();
         assert!(s.contains("la") && !s.contains("lo") && s.iter().count() == 2);
+    }
+
+    #[test]
+    fn word_map_packs_keys_exactly() {
+        // Every length from 1 to 40, and words that differ in one byte only: no two are confused.
+        // Beyond 16 bytes the packed form (first and last eight bytes) is shared, so the key
+        // itself decides.
+        let mut m = WordMap::default();
+        let mut words = Vec::new();
+        for len in 1..=40usize {
+            let base = "a".repeat(len);
+            words.push(base.clone());
+            for k in 0..len {
+                let mut w = base.clone().into_bytes();
+                w[k] = b'b';
+                words.push(String::from_utf8(w).unwrap());
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.insert(w.clone(), i), None, "{w}");
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i), "{w}");
+        }
+        assert_eq!(m.len(), words.len());
+        let aaa = words.iter().position(|w| w == "aaa");
+        assert_eq!(m.insert("aaa".to_string(), 7), aaa);
+        assert_eq!(m.get("aaaa".repeat(11).as_str()), None);
+        assert!(m.keys().zip(&words).all(|(k, w)| k == w), "keys keep insertion order");
     }
 
     #[test]
