@@ -27,10 +27,28 @@ pub(super) struct Item<'a> {
     pub(super) sent: usize,
     pub(super) kind: Kind,
     /// Ranked referents; explicit mentions have one.
-    pub(super) cands: Vec<Ref<'a>>,
+    pub(super) cands: Cands<'a>,
     pub(super) role_noun: bool,
     pub(super) source: bool,
     pub(super) gov: Option<Prep>,
+}
+
+/// The ranked referents of an item: one for a named mention (most items, kept without an
+/// allocation), a ranked list for a role noun.
+#[derive(Debug, Clone)]
+pub(super) enum Cands<'a> {
+    One(Ref<'a>),
+    Ranked(Vec<Ref<'a>>),
+}
+
+impl<'a> std::ops::Deref for Cands<'a> {
+    type Target = [Ref<'a>];
+    fn deref(&self) -> &[Ref<'a>] {
+        match self {
+            Cands::One(r) => std::slice::from_ref(r),
+            Cands::Ranked(v) => v,
+        }
+    }
 }
 
 impl<'a> Item<'a> {

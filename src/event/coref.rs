@@ -1,7 +1,7 @@
 //! Coreference for event roles: named mentions, epithets and role nouns (`la startup`,
 //! `il gruppo di Mark Zuckerberg`) resolved to ranked candidate entities, and news sources.
 
-use super::assemble::{ARTICLES, Ctx, Item, Kind, Ref, is_determiner};
+use super::assemble::{ARTICLES, Cands, Ctx, Item, Kind, Ref, is_determiner};
 use crate::gazetteer::EntityKind;
 
 /// Plural articles and articulated prepositions: a role noun after one of them is generic.
@@ -27,7 +27,7 @@ impl<'a> Ctx<'_, 'a, '_> {
                 continue;
             }
             let entity = self.input.entities.iter().position(|m| m.id == ep.id);
-            items.push(self.item(s, e, Kind::Company, vec![Ref { id: ep.id, name: ep.name, entity }]));
+            items.push(self.item(s, e, Kind::Company, Cands::One(Ref { id: ep.id, name: ep.name, entity })));
             take(&mut taken, s, e);
         }
         for (ix, m) in self.input.entities.iter().enumerate() {
@@ -41,7 +41,7 @@ impl<'a> Ctx<'_, 'a, '_> {
             if s >= e || taken.get(s..e).is_some_and(|ts| ts.iter().any(|&t| t)) {
                 continue;
             }
-            items.push(self.item(s, e, kind, vec![Ref { id: &m.id, name: &m.name, entity: Some(ix) }]));
+            items.push(self.item(s, e, kind, Cands::One(Ref { id: &m.id, name: &m.name, entity: Some(ix) })));
             take(&mut taken, s, e);
         }
         items.sort_by_key(|it| it.start);
@@ -106,7 +106,7 @@ impl<'a> Ctx<'_, 'a, '_> {
                 continue;
             }
             let (cands, end) = match self.person_link(i, sent_end) {
-                Some((r, end)) => (vec![r], end),
+                Some((r, end)) => (Cands::One(r), end),
                 None => {
                     let mut ranked = self.salient(start, sent, true);
                     // `il fondo` prefers a company whose name says fund (`Capital`, `Partners`).
@@ -118,7 +118,7 @@ impl<'a> Ctx<'_, 'a, '_> {
                         })
                     };
                     ranked.sort_by_key(|r| !fits(r));
-                    (ranked, i + 1)
+                    (Cands::Ranked(ranked), i + 1)
                 }
             };
             if cands.is_empty() {
@@ -136,7 +136,7 @@ impl<'a> Ctx<'_, 'a, '_> {
         }
     }
 
-    pub(super) fn item(&self, start: usize, end: usize, kind: Kind, cands: Vec<Ref<'a>>) -> Item<'a> {
+    pub(super) fn item(&self, start: usize, end: usize, kind: Kind, cands: Cands<'a>) -> Item<'a> {
         let doc = self.doc;
         let sent = doc.sentence_of(start).unwrap_or(0);
         let sent_start = doc.sentences().get(sent).map_or(0, |s| s.tokens.start);
