@@ -11,6 +11,13 @@ pub(super) enum Kind {
     Person,
 }
 
+/// A short list kept inline: the agents, targets and referents of one trigger are one or two,
+/// and filling roles for thousands of triggers should not allocate for each of them.
+pub(super) type Few<T> = smallvec::SmallVec<[T; 4]>;
+
+/// The drafts of one trigger: almost always one.
+pub(super) type Drafts<'a> = smallvec::SmallVec<[Draft<'a>; 1]>;
+
 /// One candidate referent: an entity id and name, and the mention index that names it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Ref<'a> {

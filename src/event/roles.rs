@@ -2,10 +2,11 @@
 
 use super::EventType;
 use super::assemble::{
-    ARTICLES, Ctx, Draft, Hit, Item, Kind, Ref, Subject, is_determiner, is_future, is_nonfinite,
+    ARTICLES, Ctx, Draft, Drafts, Few, Hit, Item, Kind, Ref, Subject, is_determiner, is_future, is_nonfinite,
     is_participle,
 };
 use super::cues::{Frame, Prep};
+use smallvec::smallvec;
 
 impl<'a, 'l> Ctx<'_, 'a, 'l> {
     // ---------------------------------------------------------------- syntax helpers
@@ -167,8 +168,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
     }
 
     /// Items chained to `x` by `,`/`e` (and a preposition or article): `Nvidia, AMD e Broadcom`.
-    pub(super) fn coordinated_after(&self, x: usize, bound: usize) -> Vec<usize> {
-        let mut out = vec![x];
+    pub(super) fn coordinated_after(&self, x: usize, bound: usize) -> Few<usize> {
+        let mut out = smallvec![x];
         let mut cur = x;
         while let Some(next) = self.items_in(self.items[cur].end, bound).next() {
             let gap = self.items[cur].end..self.items[next].start;
@@ -191,17 +192,17 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         out
     }
 
-    pub(super) fn coordinated_before(&self, x: usize, floor: usize) -> Vec<usize> {
+    pub(super) fn coordinated_before(&self, x: usize, floor: usize) -> Few<usize> {
         let chain = self.chain_before(x, floor);
         // A list needs its `e`: `Nvidia, SoftBank e Intel`; a bare comma is an apposition.
         let has_and = chain
             .windows(2)
             .any(|w| (self.items[w[1]].end..self.items[w[0]].start).any(|k| self.doc.norm(k) == "e"));
-        if has_and { chain } else { vec![x] }
+        if has_and { chain } else { smallvec![x] }
     }
 
-    pub(super) fn chain_before(&self, x: usize, floor: usize) -> Vec<usize> {
-        let mut out = vec![x];
+    pub(super) fn chain_before(&self, x: usize, floor: usize) -> Few<usize> {
+        let mut out = smallvec![x];
         let mut cur = x;
         while cur > 0 {
             let prev = cur - 1;
@@ -279,12 +280,12 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         range: std::ops::Range<usize>,
         h: Hit<'l>,
         bound: usize,
-    ) -> Vec<Draft<'a>> {
+    ) -> Drafts<'a> {
         let doc = self.doc;
         let t = h.trig;
         // `aveva tentato di acquistare X`: a deal that did not happen.
         if self.lex.failed.ending_at(doc, range.start, h.start).is_some() {
-            return Vec::new();
+            return Drafts::new();
         }
         // `ha partecipato al round di xAI con 2 miliardi`: the round noun is its complement, not a
         // new clause.
@@ -300,11 +301,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         let passive = self.passive(h, range.start);
         let after = |p: &dyn Fn(&Item<'_>) -> bool| self.first_company_after(h.end, bound, p);
         let da_after = self.first_company_after(h.end, range.end, |it| it.gov == Some(Prep::Da));
-        let mut agents: Vec<usize> = Vec::new();
-        let mut targets: Vec<usize> = Vec::new();
+        let mut agents: Few<usize> = Few::new();
+        let mut targets: Few<usize> = Few::new();
         let mut salient_target = false;
         let mut salient_agent = false;
-        let mut chips: Vec<usize> = Vec::new();
+        let mut chips: Few<usize> = Few::new();
         let mut maker_agent = false;
         // `l'accordo`, `il loro accordo`, `la nuova intesa`: definite, maybe through a possessive.
         let definite = (1..=2).any(|back| {
@@ -331,7 +332,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             && self.lex.government.starts(doc, k + 1, bound)
                     });
                     if agents.is_empty() && !state {
-                        return Vec::new();
+                        return Drafts::new();
                     }
                     government |= state;
                 }
@@ -399,8 +400,8 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         && let (Some(c), Some(s)) = (self.con_party(range.start, bound), subj_item)
                         && di.is_none()
                     {
-                        agents = vec![c];
-                        targets = vec![s];
+                        agents = smallvec![c];
+                        targets = smallvec![s];
                         complement = true;
                     }
                     if targets.is_empty() && !agents.is_empty() && self.stake_follows(h.end, bound) {
@@ -487,7 +488,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             && self.lex.government.starts(doc, k + 1, bound)
                     });
                     if agents.is_empty() && !state {
-                        return Vec::new();
+                        return Drafts::new();
                     }
                 }
                 Frame::Verb if passive => {
@@ -506,12 +507,12 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     if h.start > range.start
                         && self.lex.purpose.ending_at(doc, range.start, h.start).is_some()
                     {
-                        return Vec::new();
+                        return Drafts::new();
                     }
                     let seller = self.first_company_after(h.end, bound, |it| {
                         matches!(it.gov, None | Some(Prep::Da | Prep::Su | Prep::Di | Prep::Con))
                     });
-                    let (Some(x), Some(s)) = (subj_item, seller) else { return Vec::new() };
+                    let (Some(x), Some(s)) = (subj_item, seller) else { return Drafts::new() };
                     agents.push(x);
                     // `compra lanci da Arianespace, Blue Origin e SpaceX`: one supply deal each.
                     targets = self.coordinated_after(s, bound);
@@ -585,7 +586,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         s >= 2 && doc.norm(s - 2) == "parte" && self.items[x].is_company()
                     });
                     if let Some(p) = parte {
-                        agents = vec![p];
+                        agents = smallvec![p];
                         complement = true;
                         if targets.is_empty() {
                             targets.extend(subj_item.filter(|&x| x != p));
@@ -599,7 +600,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 let words = || (clause_start..bound).map(|k| doc.norm(k));
                 let equity = words().any(|w| matches!(w, "azioni" | "capitale" | "equity"));
                 if !equity && words().any(|w| self.lex.debt.contains(w)) {
-                    return Vec::new();
+                    return Drafts::new();
                 }
                 let near = self.first_company_after(h.end, bound.min(h.end + 3), |it| {
                     matches!(it.gov, Some(Prep::Di | Prep::Per))
@@ -677,7 +678,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     let object = self.first_company_after(h.end, role.unwrap_or(bound), |it| {
                         matches!(it.gov, None | Some(Prep::In))
                     });
-                    let (Some(x), Some(o), Some(r)) = (subj_item, object, role) else { return Vec::new() };
+                    let (Some(x), Some(o), Some(r)) = (subj_item, object, role) else { return Drafts::new() };
                     if doc.norm(r).starts_with("client") {
                         agents.push(o);
                         targets.push(x);
@@ -688,11 +689,11 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     oriented = !matches!(doc.norm(r), "partner");
                     complement = true;
                 } else if won || (state_party && self.con_party(clause_start, bound).is_none()) {
-                    let Some(x) = subj_item else { return Vec::new() };
+                    let Some(x) = subj_item else { return Drafts::new() };
                     match (won, da_customer) {
                         (true, Some(c)) => agents.push(c),
                         _ if state_party => null_agent = true,
-                        _ => return Vec::new(),
+                        _ => return Drafts::new(),
                     }
                     targets = self.coordinated_before(x, range.start);
                     oriented = true;
@@ -777,7 +778,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                                 targets.push(o);
                             }
                         }
-                        _ => return Vec::new(),
+                        _ => return Drafts::new(),
                     }
                     oriented = customer.is_some() || affida || (supplies && pair.len() < 2);
                     complement |= affida || customer.is_some();
@@ -868,7 +869,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     chips.extend(last);
                 }
                 if chips.is_empty() {
-                    return Vec::new();
+                    return Drafts::new();
                 }
                 complement = true;
                 match subj_item.or(da_after) {
@@ -964,7 +965,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
 
         if t.frame.is_noun() && definite && !complement && !self.signed_before(h, range.start) {
             // `l'operazione`, `l'accordo`: a reference to an event already reported.
-            return Vec::new();
+            return Drafts::new();
         }
 
         // Amount.
@@ -984,7 +985,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         .is_some_and(|a| a >= rust_decimal::Decimal::from(1_000_000u32))
                 });
                 if m.is_none() {
-                    return Vec::new();
+                    return Drafts::new();
                 }
                 m
             }
@@ -1016,7 +1017,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     && self.aggregate(mi, range.start)
                 {
                     if matches!(t.kind, EventType::FundingRound | EventType::Investment) {
-                        return Vec::new();
+                        return Drafts::new();
                     }
                     None
                 } else {
@@ -1025,26 +1026,26 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
             }
         };
         if t.kind == EventType::Investment && agents.is_empty() && !government {
-            return Vec::new();
+            return Drafts::new();
         }
 
         // Resolve items to referents, keeping agent and target apart.
-        let mut agent_refs: Vec<Option<Ref<'a>>> = if agents.is_empty() {
-            vec![None]
+        let mut agent_refs: Few<Option<Ref<'a>>> = if agents.is_empty() {
+            smallvec![None]
         } else {
             agents.iter().map(|&x| self.items[x].best(&[])).collect()
         };
         if null_agent && !agents.is_empty() {
             agent_refs.push(None);
         }
-        let all_agents: Vec<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
+        let all_agents: Few<&str> = agent_refs.iter().flatten().map(|r| r.id).collect();
         // `l'acquisizione dell'operatore`: a definite event noun whose target is only a guess (a role
         // noun, the topic) and with no agent of its own restates an event already told.
         let guessed_target = targets.is_empty() || targets.iter().all(|&x| self.items[x].role_noun);
         let given = |agent: Option<Ref<'a>>, _target: Option<Ref<'a>>| {
             t.frame.is_noun() && definite && agent.is_none() && guessed_target && chips.is_empty()
         };
-        let mut out = Vec::new();
+        let mut out = Drafts::new();
         let hedged = self.hedged(clause_start..bound.max(h.end));
         // Status cues are read in the trigger's stretch of the sentence, between `;` or `:`.
         // Coordinated clauses (`, e secondo indiscrezioni ...`) keep their own cues.
@@ -1059,7 +1060,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
         for agent in agent_refs {
             // Neither an agent nor a unit of the agent's own group (Amazon → AWS) is its target.
             let rel = self.input.relations;
-            let groups: Vec<&str> = all_agents.iter().filter_map(|a| rel.group_of(a)).collect();
+            let groups: Few<&str> = all_agents.iter().filter_map(|a| rel.group_of(a)).collect();
             // Only for guesses (role nouns, the topic): the gazetteer records today's owners, so an
             // acquired company already sits in its buyer's group.
             let seller_id = seller.and_then(|x| self.items[x].best(&[])).map(|r| r.id);
@@ -1069,7 +1070,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                     && (matches!(t.kind, EventType::Restructuring | EventType::Acquisition)
                         || rel.group_of(r.id).is_none_or(|g| !groups.contains(&g)))
             };
-            let target_refs: Vec<Option<Ref<'a>>> = if !chips.is_empty() {
+            let target_refs: Few<Option<Ref<'a>>> = if !chips.is_empty() {
                 chips.iter().map(|&x| self.items[x].best(&[])).collect()
             } else if !targets.is_empty() {
                 targets
@@ -1110,7 +1111,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                 })
             {
                 // `Amazon ha investito 4 miliardi in Anthropic, Google ha aggiunto 1 miliardo`.
-                vec![Some(r)]
+                smallvec![Some(r)]
             } else if salient_target {
                 // `Per Intel è il terzo socio: SoftBank aveva sottoscritto azioni`: money goes to the
                 // company the sentence names before the trigger, ahead of the article's topic (one
@@ -1122,9 +1123,9 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                             .find_map(|x| self.items[x].best(&[]).filter(|r| fits(r)))
                     })
                     .flatten();
-                vec![here.or_else(|| self.salient(h.start, si, false).into_iter().find(|r| fits(r)))]
+                smallvec![here.or_else(|| self.salient(h.start, si, false).into_iter().find(|r| fits(r)))]
             } else {
-                vec![None]
+                smallvec![None]
             };
             for target in target_refs {
                 let mut agent = agent;
@@ -1135,7 +1136,7 @@ impl<'a, 'l> Ctx<'_, 'a, 'l> {
                         .or_else(|| self.salient(h.start, si, false).into_iter().next());
                 }
                 if agent.is_none() && salient_agent {
-                    let ex: Vec<&str> = target.iter().map(|r| r.id).collect();
+                    let ex: Few<&str> = target.iter().map(|r| r.id).collect();
                     agent = self.salient(h.start, si, false).into_iter().find(|r| !ex.contains(&r.id));
                 }
                 let trigger = crate::Span::new(
