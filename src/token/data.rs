@@ -1,8 +1,8 @@
 //! The tokenizer's word lists, embedded from `data/tokenizer/` and parsed once.
 
+use crate::hash::{WordMap, WordSet};
 use crate::lexicon::records_named;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation behaves at a possible sentence end.
@@ -16,9 +16,9 @@ pub enum AbbreviationClass {
 }
 
 pub(crate) struct TokenData {
-    pub elisions: HashSet<String>,
-    pub truncations: HashSet<String>,
-    pub abbreviations: HashMap<String, AbbreviationClass>,
+    pub elisions: WordSet,
+    pub truncations: WordSet,
+    pub abbreviations: WordMap<AbbreviationClass>,
     /// Longest abbreviation in bytes, to skip lookups cheaply.
     pub max_abbreviation: usize,
 }
@@ -37,10 +37,10 @@ pub(crate) fn warm() {
 }
 
 fn parse(elisions: &str, truncations: &str, abbreviations: &str) -> crate::Result<TokenData> {
-    let words = |name, input| -> crate::Result<HashSet<String>> {
+    let words = |name, input| -> crate::Result<WordSet> {
         records_named(name, input).map(|r| r.require(0, "word").map(str::to_lowercase)).collect()
     };
-    let mut abbr = HashMap::new();
+    let mut abbr = WordMap::default();
     for r in records_named("data/tokenizer/abbreviations.tsv", abbreviations) {
         let form = r.require(0, "abbreviation")?;
         if !form.ends_with('.') {

@@ -353,7 +353,7 @@ impl Fixer<'_, '_> {
         DATA.abbreviations.contains_key(self.scratch.as_str()) || is_dotted_initials(s)
     }
 
-    fn in_set(&mut self, s: &str, set: &std::collections::HashSet<String>) -> bool {
+    fn in_set(&mut self, s: &str, set: &crate::hash::WordSet) -> bool {
         if s.len() > 12 {
             return false;
         }
