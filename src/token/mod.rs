@@ -99,6 +99,9 @@ impl TokenFlags {
     pub const PARAGRAPH_BEFORE: TokenFlags = TokenFlags(1 << 7);
     /// The token is pure ASCII.
     pub const ASCII: TokenFlags = TokenFlags(1 << 8);
+    /// The token contains an upper-case letter (`Amazon`, `iPhone`, `AMD`): its normalized form
+    /// differs from its text.
+    pub const HAS_UPPER: TokenFlags = TokenFlags(1 << 9);
 
     /// True when every flag of `other` is set in `self`.
     #[inline]
@@ -212,7 +215,7 @@ impl<'a> Document<'a> {
         for t in &tokens {
             let own = &text[t.span];
             if t.is(TokenFlags::ASCII) {
-                norms.push(if own.bytes().any(|b| b.is_ascii_uppercase()) {
+                norms.push(if t.is(TokenFlags::HAS_UPPER) {
                     Norm::Lowered(t.span.start as u32, t.span.end as u32)
                 } else {
                     Norm::Text(own)

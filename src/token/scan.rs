@@ -540,6 +540,9 @@ fn ascii_flags(bits: u8, first_upper: bool) -> TokenFlags {
         if bits & LOWER == 0 {
             f |= TokenFlags::ALL_CAPS;
         }
+        if bits & UPPER != 0 {
+            f |= TokenFlags::HAS_UPPER;
+        }
     }
     if bits & DIGIT != 0 {
         f |= TokenFlags::HAS_DIGIT;
@@ -555,12 +558,17 @@ fn text_flags(s: &str) -> TokenFlags {
         return ascii_flags(acc, b.first().is_some_and(|&c| BYTE_BITS[c as usize] & UPPER != 0));
     }
     let mut lower = false;
+    let mut upper = false;
     let mut letter = false;
     for c in s.chars() {
         lower |= c.is_lowercase();
+        upper |= c.is_uppercase();
         letter |= c.is_alphabetic();
     }
     let mut f = TokenFlags::EMPTY;
+    if upper {
+        f |= TokenFlags::HAS_UPPER;
+    }
     if s.chars().next().is_some_and(char::is_uppercase) {
         f |= TokenFlags::CAPITALIZED;
     }

@@ -123,6 +123,21 @@ fn tok_210_flags() {
     assert!(!t[4].is(TokenFlags::ASCII) && t[4].is(TokenFlags::HAS_LETTER));
 }
 
+#[test]
+fn has_upper_marks_every_token_whose_norm_differs_from_its_text() {
+    // ASCII words on the fast path and through the fixer (an abbreviation, an elision, a
+    // hyphenated word), and non-ASCII ones.
+    let text = "iPhone amazon S.p.A. dell'Intel e-Commerce PERCHÉ perché Éire 2025 più, AI.";
+    let doc = Document::new(text);
+    for (i, t) in doc.tokens().iter().enumerate() {
+        let upper = doc.text_of(t).chars().any(char::is_uppercase);
+        assert_eq!(t.is(TokenFlags::HAS_UPPER), upper, "{:?}", doc.text_of(t));
+        if upper {
+            assert_ne!(doc.norm(i), doc.text_of(t));
+        }
+    }
+}
+
 fn sents(text: &str) -> Vec<&str> {
     Document::new(text).sentences().iter().map(|s| &text[s.span]).collect()
 }
