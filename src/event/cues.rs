@@ -384,12 +384,11 @@ impl Lexicon {
     pub(crate) fn is_aux(&self, doc: &Document, i: usize) -> bool {
         let w = doc.norm(i);
         // `negli Stati Uniti`: a capital inside a sentence names something, it is no auxiliary.
-        let named = doc
-            .tokens()
-            .get(i)
-            .is_some_and(|t| t.flags.contains(crate::token::TokenFlags::CAPITALIZED))
-            && doc.sentence_of(i).and_then(|s| doc.sentences().get(s)).is_some_and(|s| s.tokens.start < i);
-        !named && (self.aux_active.contains(w) || self.aux_passive.contains(w))
+        let named = || {
+            doc.tokens().get(i).is_some_and(|t| t.flags.contains(crate::token::TokenFlags::CAPITALIZED))
+                && doc.sentence_of(i).and_then(|s| doc.sentences().get(s)).is_some_and(|s| s.tokens.start < i)
+        };
+        (self.aux_active.contains(w) || self.aux_passive.contains(w)) && !named()
     }
 
     /// True when token `i` is a stake word (`quota`, `20%`).
