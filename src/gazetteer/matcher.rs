@@ -427,9 +427,12 @@ fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Vec<(u32, A
     built.into_iter().map(|(first, ac)| Ok((first as u32, ac?))).collect()
 }
 
-/// One-hash filters of the patterns' first three and four bytes (8 KiB each, so they stay in
-/// cache): a search starts only where some pattern's first three bytes are, followed by its
-/// fourth byte unless the pattern ends within three.
+/// One-hash filters of the patterns' first bytes (8 KiB each for three and four bytes, so they
+/// stay in cache): a search starts only where some pattern's first three bytes are, followed by
+/// its fourth byte unless the pattern ends within three, and then by its fifth and sixth bytes
+/// unless it ends before them. Prefixes shared by many words (`inte` of `intel` and of
+/// `internazionale`) pass the four-byte filter; the last check keeps most of them out of the
+/// automaton.
 #[derive(Debug)]
 struct StartFilter {
     /// The first three bytes of every pattern (all of them with any third byte for `hp`).
@@ -438,19 +441,31 @@ struct StartFilter {
     four: KeyBits,
     /// The first three bytes of every pattern of two or three bytes: any fourth byte may follow.
     whole: KeyBits,
+    /// Every pattern of four or five bytes whole, and the first six bytes of every longer one,
+    /// each with its length ([`tail_key`]).
+    tail: TailBits,
     /// False when some pattern is shorter than two bytes: then every start is tried.
     on: bool,
 }
 
 impl StartFilter {
     fn of(patterns: &[&[u8]]) -> StartFilter {
-        let mut f =
-            StartFilter { three: KeyBits::new(), four: KeyBits::new(), whole: KeyBits::new(), on: true };
+        let mut f = StartFilter {
+            three: KeyBits::new(),
+            four: KeyBits::new(),
+            whole: KeyBits::new(),
+            tail: TailBits::new(),
+            on: true,
+        };
         for p in patterns {
             match *p {
                 [a, b, c, d, ..] => {
                     f.three.insert(key3(*a, *b, *c));
                     f.four.insert(key3(*a, *b, *c) | u32::from(*d) << 24);
+                    let mut six = [0u8; 8];
+                    let n = p.len().min(6);
+                    six[..n].copy_from_slice(&p[..n]);
+                    f.tail.insert(tail_key(u64::from_le_bytes(six), n));
                 }
                 [a, b, c] => {
                     f.three.insert(key3(*a, *b, *c));
@@ -474,15 +489,59 @@ impl StartFilter {
             return true;
         }
         // Four bytes in one load; near the text's end the missing ones read as 0.
+        let at = |k: usize| hay.get(s + k).copied().unwrap_or(0);
         let k4 = match hay.get(s..s + 4) {
             Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-            _ => {
-                let at = |k: usize| hay.get(s + k).copied().unwrap_or(0);
-                u32::from_le_bytes([at(0), at(1), at(2), at(3)])
-            }
+            _ => u32::from_le_bytes([at(0), at(1), at(2), at(3)]),
         };
         let k3 = k4 & 0x00FF_FFFF;
-        self.three.contains(k3) && (self.whole.contains(k3) || self.four.contains(k4))
+        if !self.three.contains(k3) {
+            return false;
+        }
+        if self.whole.contains(k3) {
+            return true;
+        }
+        if !self.four.contains(k4) {
+            return false;
+        }
+        let (b4, b5) = (u64::from(at(4)), u64::from(at(5)));
+        let k4 = u64::from(k4);
+        self.tail.contains(k4 | 4 << 56)
+            || self.tail.contains(k4 | b4 << 32 | 5 << 56)
+            || self.tail.contains(k4 | b4 << 32 | b5 << 40 | 6 << 56)
+    }
+}
+
+/// The first `n` (4 to 6) bytes of `bytes` (little-endian) with `n` itself.
+#[inline]
+fn tail_key(bytes: u64, n: usize) -> u64 {
+    (bytes & ((1u64 << (8 * n)) - 1)) | (n as u64) << 56
+}
+
+/// A one-hash bit set of 64-bit keys (256 Ki bits, 32 KiB): read only where the three- and
+/// four-byte filters passed, so its size costs little cache.
+#[derive(Debug)]
+struct TailBits(Box<[u64; 4096]>);
+
+impl TailBits {
+    fn new() -> Self {
+        TailBits(Box::new([0; 4096]))
+    }
+
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 46) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let i = Self::slot(key);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        let i = Self::slot(key);
+        self.0[i >> 6] >> (i & 63) & 1 == 1
     }
 }
 
@@ -1015,5 +1074,32 @@ impl Iterator for Hits<'_, '_, '_> {
             self.pos = s + 1;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod start_filter_tests {
+    use super::StartFilter;
+
+    #[test]
+    fn every_pattern_passes_at_its_own_start_even_at_the_text_end() {
+        let patterns: Vec<&[u8]> =
+            vec![b"hp", b"ibm", b"intel", b"intesa", b"intesa sanpaolo", b"amd", b"arm", b"nvidia", b"meta"];
+        let f = StartFilter::of(&patterns);
+        for p in &patterns {
+            // Alone (the filter reads past the end as zeros), followed by a space, and after text.
+            for hay in [p.to_vec(), [*p, b" e altro"].concat(), [b"la ".as_slice(), p].concat()] {
+                let s = hay.windows(p.len()).position(|w| w == *p).unwrap();
+                assert!(
+                    f.may_start(&hay, s),
+                    "{:?} in {:?}",
+                    String::from_utf8_lossy(p),
+                    String::from_utf8_lossy(&hay)
+                );
+            }
+        }
+        // A shared four-byte prefix that no pattern continues is kept out of the automaton.
+        assert!(!f.may_start(b"internazionale", 0));
+        assert!(!f.may_start(b"intervista", 0));
     }
 }
