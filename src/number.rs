@@ -24,7 +24,7 @@
 //! ```
 
 use crate::error::Error;
-use crate::hash::{FastSet, WordMap};
+use crate::hash::WordMap;
 use crate::lexicon::records_named;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -68,11 +68,11 @@ pub struct NumberLexicon {
     thousands: Vec<(String, Class)>,
     /// The first three bytes of every atom and of every ten's and hundred's stem: a word of three
     /// bytes or more that starts otherwise is no number word (most words are rejected here).
-    starts: FastSet<[u8; 3]>,
+    starts: TriBits,
     /// The last three bytes of every atom: a compound ends with a whole atom (`ventitré`,
     /// `tremila`), so a word of three bytes or more that ends otherwise is no number word
     /// (`settembre` starts like `sette`).
-    ends: FastSet<[u8; 3]>,
+    ends: TriBits,
     /// An atom shorter than three bytes may end a compound: `ends` cannot rule words out.
     short_end: bool,
     /// An atom or stem shorter than three bytes may open a compound: `starts` cannot rule
@@ -81,6 +81,35 @@ pub struct NumberLexicon {
     /// The fewest bytes a compound can have: twice the shortest atom that can be part of one,
     /// less its final character.
     min_compound: usize,
+}
+
+/// A one-hash bit set of three-byte keys (4 Ki bits, 512 bytes): `contains` may say yes for a
+/// key never inserted, never no for one that was, so it can only rule words out.
+#[derive(Debug, Clone)]
+struct TriBits(Box<[u64; 64]>);
+
+impl Default for TriBits {
+    fn default() -> Self {
+        TriBits(Box::new([0; 64]))
+    }
+}
+
+impl TriBits {
+    #[inline]
+    fn slot(a: u8, b: u8, c: u8) -> usize {
+        ((u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16).wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    fn insert(&mut self, a: u8, b: u8, c: u8) {
+        let i = Self::slot(a, b, c);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn contains(&self, a: u8, b: u8, c: u8) -> bool {
+        let i = Self::slot(a, b, c);
+        self.0[i >> 6] >> (i & 63) & 1 == 1
+    }
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");
@@ -173,7 +202,7 @@ impl NumberLexicon {
         for (w, opens) in all {
             match w.as_bytes() {
                 &[a, b, c, ..] => {
-                    lex.starts.insert([a, b, c]);
+                    lex.starts.insert(a, b, c);
                 }
                 _ => lex.short_start |= opens,
             }
@@ -187,7 +216,7 @@ impl NumberLexicon {
         for (w, (_, class)) in &lex.atoms {
             match w.as_bytes() {
                 &[.., a, b, c] => {
-                    lex.ends.insert([a, b, c]);
+                    lex.ends.insert(a, b, c);
                 }
                 _ => lex.short_end |= !matches!(class, Class::Article | Class::Half),
             }
@@ -235,19 +264,19 @@ impl NumberLexicon {
     /// whole atom (`settembre` starts like `sette` but ends with no atom).
     pub(crate) fn may_be_compound(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        let starts_ok = match b {
-            [x, y, z, ..] => self.short_start || self.starts.contains(&[*x, *y, *z]),
+        let starts_ok = || match b {
+            [x, y, z, ..] => self.short_start || self.starts.contains(*x, *y, *z),
             _ => true,
         };
-        let ends_ok = match b {
-            [.., x, y, z] => self.short_end || self.ends.contains(&[*x, *y, *z]),
+        let ends_ok = || match b {
+            [.., x, y, z] => self.short_end || self.ends.contains(*x, *y, *z),
             _ => true,
         };
         !b.is_empty()
             && b.len() >= self.min_compound
             && b.len() <= 64
-            && starts_ok
-            && ends_ok
+            && starts_ok()
+            && ends_ok()
             && !b.iter().any(|c| c.is_ascii() && !c.is_ascii_lowercase())
     }
 
