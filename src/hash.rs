@@ -66,6 +66,39 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
+/// A one-hash bit set of integer keys, `WORDS` × 64 bits (`WORDS` a power of two): `contains`
+/// may say yes for a key never inserted, never no for one that was. A filter in front of a
+/// costlier check (an automaton search, a compound-number parse).
+#[derive(Debug, Clone)]
+pub(crate) struct KeyFilter<const WORDS: usize>(Box<[u64; WORDS]>);
+
+impl<const WORDS: usize> Default for KeyFilter<WORDS> {
+    fn default() -> Self {
+        KeyFilter(Box::new([0; WORDS]))
+    }
+}
+
+impl<const WORDS: usize> KeyFilter<WORDS> {
+    /// Keeps the top bits of the multiplied key: as many as index `WORDS * 64` bits.
+    const SHIFT: u32 = 64 - (WORDS as u64 * 64).trailing_zeros();
+
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> Self::SHIFT) as usize
+    }
+
+    pub(crate) fn insert(&mut self, key: u64) {
+        let i = Self::slot(key);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, key: u64) -> bool {
+        let i = Self::slot(key);
+        self.0[i >> 6] >> (i & 63) & 1 == 1
+    }
+}
+
 /// A word-keyed map for lexicons looked up on every token: a filter on (first byte, length)
 /// that answers most misses at once, in front of an open-addressing table whose slots hold the
 /// key packed into two integers.

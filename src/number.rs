@@ -24,7 +24,7 @@
 //! ```
 
 use crate::error::Error;
-use crate::hash::WordMap;
+use crate::hash::{KeyFilter, WordMap};
 use crate::lexicon::records_named;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -83,33 +83,12 @@ pub struct NumberLexicon {
     min_compound: usize,
 }
 
-/// A one-hash bit set of three-byte keys (4 Ki bits, 512 bytes): `contains` may say yes for a
-/// key never inserted, never no for one that was, so it can only rule words out.
-#[derive(Debug, Clone)]
-struct TriBits(Box<[u64; 64]>);
+/// A bit set of three-byte keys (4 Ki bits, 512 bytes): it can only rule words out.
+type TriBits = KeyFilter<64>;
 
-impl Default for TriBits {
-    fn default() -> Self {
-        TriBits(Box::new([0; 64]))
-    }
-}
-
-impl TriBits {
-    #[inline]
-    fn slot(a: u8, b: u8, c: u8) -> usize {
-        ((u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16).wrapping_mul(0x9E37_79B1) >> 20) as usize
-    }
-
-    fn insert(&mut self, a: u8, b: u8, c: u8) {
-        let i = Self::slot(a, b, c);
-        self.0[i >> 6] |= 1 << (i & 63);
-    }
-
-    #[inline]
-    fn contains(&self, a: u8, b: u8, c: u8) -> bool {
-        let i = Self::slot(a, b, c);
-        self.0[i >> 6] >> (i & 63) & 1 == 1
-    }
+#[inline]
+fn tri(a: u8, b: u8, c: u8) -> u64 {
+    u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16
 }
 
 const SCALES: &str = include_str!("../data/money/scales.tsv");
@@ -202,7 +181,7 @@ impl NumberLexicon {
         for (w, opens) in all {
             match w.as_bytes() {
                 &[a, b, c, ..] => {
-                    lex.starts.insert(a, b, c);
+                    lex.starts.insert(tri(a, b, c));
                 }
                 _ => lex.short_start |= opens,
             }
@@ -216,7 +195,7 @@ impl NumberLexicon {
         for (w, (_, class)) in &lex.atoms {
             match w.as_bytes() {
                 &[.., a, b, c] => {
-                    lex.ends.insert(a, b, c);
+                    lex.ends.insert(tri(a, b, c));
                 }
                 _ => lex.short_end |= !matches!(class, Class::Article | Class::Half),
             }
@@ -265,11 +244,11 @@ impl NumberLexicon {
     pub(crate) fn may_be_compound(&self, word: &str) -> bool {
         let b = word.as_bytes();
         let starts_ok = || match b {
-            [x, y, z, ..] => self.short_start || self.starts.contains(*x, *y, *z),
+            [x, y, z, ..] => self.short_start || self.starts.contains(tri(*x, *y, *z)),
             _ => true,
         };
         let ends_ok = || match b {
-            [.., x, y, z] => self.short_end || self.ends.contains(*x, *y, *z),
+            [.., x, y, z] => self.short_end || self.ends.contains(tri(*x, *y, *z)),
             _ => true,
         };
         !b.is_empty()

@@ -24,7 +24,7 @@
 
 use super::{CaseRule, Entity, EntityKind, EntityMention, EpithetMention, Gazetteer};
 use crate::error::Result;
-use crate::hash::{FastMap, WordSet};
+use crate::hash::{FastMap, KeyFilter, WordSet};
 use crate::span::Span;
 use crate::token::{Document, Token, TokenFlags, TokenKind};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -451,17 +451,17 @@ struct StartFilter {
 impl StartFilter {
     fn of(patterns: &[&[u8]]) -> StartFilter {
         let mut f = StartFilter {
-            three: KeyBits::new(),
-            four: KeyBits::new(),
-            whole: KeyBits::new(),
-            tail: TailBits::new(),
+            three: KeyBits::default(),
+            four: KeyBits::default(),
+            whole: KeyBits::default(),
+            tail: TailBits::default(),
             on: true,
         };
         for p in patterns {
             match *p {
                 [a, b, c, d, ..] => {
                     f.three.insert(key3(*a, *b, *c));
-                    f.four.insert(key3(*a, *b, *c) | u32::from(*d) << 24);
+                    f.four.insert(key3(*a, *b, *c) | u64::from(*d) << 24);
                     let mut six = [0u8; 8];
                     let n = p.len().min(6);
                     six[..n].copy_from_slice(&p[..n]);
@@ -494,6 +494,7 @@ impl StartFilter {
             Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
             _ => u32::from_le_bytes([at(0), at(1), at(2), at(3)]),
         };
+        let k4 = u64::from(k4);
         let k3 = k4 & 0x00FF_FFFF;
         if !self.three.contains(k3) {
             return false;
@@ -505,7 +506,6 @@ impl StartFilter {
             return false;
         }
         let (b4, b5) = (u64::from(at(4)), u64::from(at(5)));
-        let k4 = u64::from(k4);
         self.tail.contains(k4 | 4 << 56)
             || self.tail.contains(k4 | b4 << 32 | 5 << 56)
             || self.tail.contains(k4 | b4 << 32 | b5 << 40 | 6 << 56)
@@ -518,64 +518,17 @@ fn tail_key(bytes: u64, n: usize) -> u64 {
     (bytes & ((1u64 << (8 * n)) - 1)) | (n as u64) << 56
 }
 
-/// A one-hash bit set of 64-bit keys (256 Ki bits, 32 KiB): read only where the three- and
-/// four-byte filters passed, so its size costs little cache.
-#[derive(Debug)]
-struct TailBits(Box<[u64; 4096]>);
-
-impl TailBits {
-    fn new() -> Self {
-        TailBits(Box::new([0; 4096]))
-    }
-
-    #[inline]
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 46) as usize
-    }
-
-    fn insert(&mut self, key: u64) {
-        let i = Self::slot(key);
-        self.0[i >> 6] |= 1 << (i & 63);
-    }
-
-    #[inline]
-    fn contains(&self, key: u64) -> bool {
-        let i = Self::slot(key);
-        self.0[i >> 6] >> (i & 63) & 1 == 1
-    }
-}
-
 #[inline]
-fn key3(a: u8, b: u8, c: u8) -> u32 {
-    u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16
+fn key3(a: u8, b: u8, c: u8) -> u64 {
+    u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16
 }
 
-/// A one-hash bit set of 32-bit keys (64 Ki bits, 8 KiB): `contains` may say yes for a key
-/// never inserted, never no for one that was.
-#[derive(Debug)]
-struct KeyBits(Box<[u64; 1024]>);
+/// The three- and four-byte start filters: 64 Ki bits, 8 KiB, so they stay in cache.
+type KeyBits = KeyFilter<1024>;
 
-impl KeyBits {
-    fn new() -> Self {
-        KeyBits(Box::new([0; 1024]))
-    }
-
-    #[inline]
-    fn slot(key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-
-    fn insert(&mut self, key: u32) {
-        let i = Self::slot(key);
-        self.0[i >> 6] |= 1 << (i & 63);
-    }
-
-    #[inline]
-    fn contains(&self, key: u32) -> bool {
-        let i = Self::slot(key);
-        self.0[i >> 6] >> (i & 63) & 1 == 1
-    }
-}
+/// The five- and six-byte start filter (256 Ki bits, 32 KiB): read only where the three- and
+/// four-byte filters passed, so its size costs little cache.
+type TailBits = KeyFilter<4096>;
 
 impl Table {
     fn build(entries: &[(&str, CaseRule, u32)]) -> Result<Table> {
