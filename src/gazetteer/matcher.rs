@@ -505,10 +505,10 @@ impl StartFilter {
         if !self.four.contains(k4) {
             return false;
         }
-        let (b4, b5) = (u64::from(at(4)), u64::from(at(5)));
-        self.tail.contains(k4 | 4 << 56)
-            || self.tail.contains(k4 | b4 << 32 | 5 << 56)
-            || self.tail.contains(k4 | b4 << 32 | b5 << 40 | 6 << 56)
+        let k6 = k4 | u64::from(at(4)) << 32 | u64::from(at(5)) << 40;
+        self.tail.contains(tail_key(k6, 4))
+            || self.tail.contains(tail_key(k6, 5))
+            || self.tail.contains(tail_key(k6, 6))
     }
 }
 
