@@ -298,7 +298,8 @@ impl<V> std::ops::Index<&str> for WordMap<V> {
     type Output = V;
     /// The value of `word`; panics when it is missing, like `HashMap`'s index.
     fn index(&self, word: &str) -> &V {
-        self.get(word).expect("WordMap: no entry for the word")
+        // Straight to the table: the filter leaves out the empty word, which can still be a key.
+        &self.values[self.find(word).expect("WordMap: no entry for the word")]
     }
 }
 
