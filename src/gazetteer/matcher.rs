@@ -126,10 +126,12 @@ pub struct Matcher {
 /// One automaton with, for each pattern, the entities it may name.
 #[derive(Debug)]
 struct Table {
-    /// The automaton, each shard with the id of its first pattern: one shard, unless a very
-    /// large gazetteer is split into runs of consecutive patterns (in byte order), built in
-    /// parallel and all searched at each start. Empty when there are no patterns.
+    /// The automaton, each shard with the id of its first pattern: runs of consecutive
+    /// patterns (in byte order), built in parallel. Empty when there are no patterns.
     shards: Vec<(u32, AhoCorasick)>,
+    /// First byte → the range of shards holding a pattern that starts with it: a start is
+    /// searched in those alone (usually one, as the patterns are in byte order).
+    route: Box<[(u16, u16); 256]>,
     /// Pattern id → range into `cands`.
     pattern_cands: Vec<(u32, u32)>,
     cands: Vec<Candidate>,
@@ -316,10 +318,26 @@ impl Matcher {
         .collect()
     }
 
-    /// The names automaton, for benchmarks comparing against raw aho-corasick searches (its
-    /// first shard, for a gazetteer so large that it is split: see [`Matcher::shard_count`]).
+    /// The names automaton's first shard (see [`Matcher::shard_count`]); `None` without names.
     pub fn automaton(&self) -> Option<&AhoCorasick> {
         self.names.shards.first().map(|(_, ac)| ac)
+    }
+
+    /// One automaton over every name pattern, built like the shards (leftmost-longest, over
+    /// ASCII-lower-cased names): the raw aho-corasick baseline of the benchmarks, whatever the
+    /// number of shards. It is built on each call.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error`] when aho-corasick cannot build the automaton (too many patterns).
+    pub fn unsharded_automaton(&self) -> Result<AhoCorasick> {
+        let mut patterns: Vec<(&u32, &[u8])> = self.names.by_key.iter().map(|(k, id)| (id, &**k)).collect();
+        patterns.sort_unstable();
+        let patterns: Vec<&[u8]> = patterns.into_iter().map(|(_, p)| p).collect();
+        match build_shards(&patterns, Some(1))?.pop() {
+            Some((_, ac)) => Ok(ac),
+            None => Ok(AhoCorasick::new(std::iter::empty::<&[u8]>())?),
+        }
     }
 
     /// Every shard of the names automaton (one unless the gazetteer is split), for raw baselines.
@@ -333,8 +351,9 @@ impl Matcher {
         [&self.names, &self.epithets].iter().flat_map(|t| &t.shards).map(|(_, ac)| ac.memory_usage()).sum()
     }
 
-    /// Number of automata the names are split into (1 unless the gazetteer has hundreds of
-    /// thousands of names and the machine several cores; 0 when there are no names).
+    /// Number of automata the names are split into, built in parallel: 1 on one core or below
+    /// 2,000 patterns, 2 from there, one more per 100k patterns up to the number of cores; 0
+    /// when there are no names.
     pub fn shard_count(&self) -> usize {
         self.names.shards.len()
     }
@@ -378,12 +397,33 @@ fn in_person_name(
         && !CORPORATE_WORDS.contains(&doc.norm(k + 1))
 }
 
-/// Patterns per shard above which a gazetteer's automaton is split (about 100k entries): the
-/// shards build in parallel, one per core, and every start then runs one search per shard.
+/// Patterns per shard above which a gazetteer's automaton is split into more shards than two
+/// (about 100k entries): the shards build in parallel, one per core.
 const SHARD_PATTERNS: usize = 100_000;
 
+/// Patterns from which the automaton is split in two when there are two cores: the embedded
+/// gazetteer then builds in about half the time, and a start is still searched in one shard.
+const TWO_SHARDS_FROM: usize = 2_000;
+
+/// For each first byte, the range of shards with a pattern starting with it (`patterns` are in
+/// byte order, so the range is contiguous; empty when no pattern starts with the byte).
+fn route(patterns: &[&[u8]], shards: &[(u32, AhoCorasick)]) -> Box<[(u16, u16); 256]> {
+    let mut route = Box::new([(0u16, 0u16); 256]);
+    for (k, &(first, _)) in shards.iter().enumerate() {
+        let end = shards.get(k + 1).map_or(patterns.len(), |&(next, _)| next as usize);
+        let k = k as u16;
+        for p in patterns.get(first as usize..end).unwrap_or_default() {
+            if let Some(&b) = p.first() {
+                let r = &mut route[usize::from(b)];
+                *r = if r.0 == r.1 { (k, k + 1) } else { (r.0.min(k), r.1.max(k + 1)) };
+            }
+        }
+    }
+    route
+}
+
 /// The automaton over `patterns` (sorted), split into shards built on several threads when
-/// there are more than [`SHARD_PATTERNS`] and more than one core.
+/// there are more than [`TWO_SHARDS_FROM`] patterns and more than one core.
 fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Vec<(u32, AhoCorasick)>> {
     let build = |part: &[&[u8]]| {
         AhoCorasick::builder()
@@ -396,7 +436,8 @@ fn build_shards(patterns: &[&[u8]], shards: Option<usize>) -> Result<Vec<(u32, A
         return Ok(Vec::new());
     }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let shards = shards.unwrap_or_else(|| patterns.len().div_ceil(SHARD_PATTERNS).clamp(1, cores)).max(1);
+    let by_size = |n: usize| n.div_ceil(SHARD_PATTERNS).max(if n >= TWO_SHARDS_FROM { 2 } else { 1 });
+    let shards = shards.unwrap_or_else(|| by_size(patterns.len()).clamp(1, cores)).clamp(1, 1 << 15);
     if shards == 1 {
         return Ok(vec![(0, build(patterns)?)]);
     }
@@ -587,6 +628,7 @@ impl Table {
         }
         let patterns: Vec<&[u8]> = keys.iter().map(|&(k, _)| k).collect();
         let shards = build_shards(&patterns, shards)?;
+        let route = route(&patterns, &shards);
         let starts = StartFilter::of(&patterns);
         drop(keys);
         // Per pattern: exact forms first (they are more specific); then later entities (user
@@ -612,7 +654,7 @@ impl Table {
             slot.1 = cands.len() as u32;
         }
         by_key.values_mut().for_each(|pid| *pid = new_id[*pid as usize]);
-        Ok(Table { shards, pattern_cands, cands, by_key, starts })
+        Ok(Table { shards, route, pattern_cands, cands, by_key, starts })
     }
 
     /// The entity pattern `pid` names when it matched `hit`, if its case rule accepts.
@@ -1001,9 +1043,13 @@ impl Iterator for Hits<'_, '_, '_> {
         while let Some(s) = self.next_start() {
             if self.table.starts.may_start(&self.h.hay, s) {
                 let input = Input::new(&self.h.hay).range(s..).anchored(Anchored::Yes);
-                // The longest pattern starting here, over every shard: (end, pattern id).
+                // The longest pattern starting here, over the shards holding patterns that
+                // start with this byte: (end, pattern id).
+                let (a, z) = self.h.hay.get(s).map_or((0, 0), |&b| self.table.route[usize::from(b)]);
                 let mut best: Option<(usize, usize)> = None;
-                for (first, shard) in &self.table.shards {
+                for (first, shard) in
+                    self.table.shards.get(usize::from(a)..usize::from(z)).unwrap_or_default()
+                {
                     if let Ok(Some(m)) = shard.try_find(input.clone())
                         && best.is_none_or(|(e, _)| m.end() > e)
                     {

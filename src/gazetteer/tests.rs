@@ -566,3 +566,14 @@ fn the_longest_name_wins_across_shards() {
         m.find(&Document::new("La Banca Monte dei Paschi e una banca.")).into_iter().map(|e| e.id).collect();
     assert_eq!(names, ["mps", "banca"]);
 }
+
+#[test]
+fn the_embedded_names_build_in_two_shards_and_one_unsharded_baseline() {
+    let m = Matcher::embedded();
+    // Two shards on a machine with two cores or more; the baseline holds every pattern.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    assert_eq!(m.shard_count(), cores.min(2));
+    let ac = m.unsharded_automaton().expect("builds");
+    assert_eq!(ac.patterns_len(), m.pattern_count());
+    assert_eq!(m.automata().map(|a| a.patterns_len()).sum::<usize>(), m.pattern_count());
+}
