@@ -340,8 +340,9 @@ impl Matcher {
         }
     }
 
-    /// Every shard of the names automaton (one unless the gazetteer is split), for raw baselines.
-    /// The automata hold the ASCII-lower-cased names: search an ASCII-lower-cased text.
+    /// Every shard of the names automaton (see [`Matcher::shard_count`]; for one automaton over
+    /// every name, [`Matcher::unsharded_automaton`]). The automata hold the ASCII-lower-cased
+    /// names: search an ASCII-lower-cased text.
     pub fn automata(&self) -> impl Iterator<Item = &AhoCorasick> + '_ {
         self.names.shards.iter().map(|(_, ac)| ac)
     }
