@@ -9,7 +9,11 @@
 //!   the embedded gazetteer (`Matcher::unsharded_automaton`) over the same text (ASCII-lower-cased, as the matcher searches it), the baseline for
 //!   `stages/gazetteer`; `money`, `dates` and `events` run one stage over a ready `Document`
 //!   (events also over ready mentions);
-//! - `pipeline/extract` is the whole `Extractor::extract`;
+//! - `pipeline/extract` is the whole `Extractor::extract`; two cheaper passes from the text in the
+//!   same group show where the floor is: `pipeline/tokens_names` only builds the `Document` and
+//!   matches the gazetteer (what any token-aligned matcher must do), and `pipeline/recognizers`
+//!   adds money and dates (tokenize + one automaton + money + dates, without unknown names,
+//!   epithets or events);
 //! - `build/default_extractor` is the first `Extractor::new()` of a fresh process (parsing every
 //!   embedded lexicon and building the automaton), `build/matcher` the automaton alone.
 //!
@@ -160,6 +164,22 @@ fn pipeline(c: &mut Criterion) {
 
         let mut g = c.benchmark_group("pipeline");
         configure(&mut g);
+        g.bench_function(BenchmarkId::new("tokens_names", name), |b| {
+            b.iter(|| {
+                articles.iter().map(|a| matcher.find(&Document::new(black_box(&a.text))).len()).sum::<usize>()
+            })
+        });
+        g.bench_function(BenchmarkId::new("recognizers", name), |b| {
+            b.iter(|| {
+                articles
+                    .iter()
+                    .map(|a| {
+                        let doc = Document::new(black_box(&a.text));
+                        matcher.find(&doc).len() + find_money(&doc).len() + find_dates(&doc, a.date).len()
+                    })
+                    .sum::<usize>()
+            })
+        });
         g.bench_function(BenchmarkId::new("extract", name), |b| {
             b.iter(|| articles.iter().map(|a| extractor.extract(black_box(a)).events.len()).sum::<usize>())
         });
